@@ -1,0 +1,91 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Regional.Region;
+using Regional.Security;
+using Regional.ServiceDefaults;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Regional.Gateway;
+
+public static class GatewayService
+{
+    /// <summary>
+    /// The region's single entry: validates the caller's token, refuses a caller whose authority
+    /// is not the route's, rate-limits per client, adds a correlation id, and forwards the
+    /// caller's own token so that every service validates it again.
+    /// </summary>
+    public static WebApplicationBuilder AddGatewayService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults("regional-gateway", authority: null);
+        builder.AddRegionalAuthentication();
+        builder.Services.AddRegion(builder.Configuration);
+        var gateway = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+
+        builder.Services.AddSingleton<IAuthorizationHandler, RouteAuthorityHandler>();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(RegionRoutes.AuthorityPolicy, policy => policy
+            .RequireAuthenticatedUser()
+            .AddRequirements(new RouteAuthorityRequirement()));
+
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(RegionRoutes.RateLimitPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
+                ClientKey(context),
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = gateway.RateLimit.Burst,
+                    TokensPerPeriod = gateway.RateLimit.TokensPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = gateway.RateLimit.QueueLimit,
+                    AutoReplenishment = true,
+                }));
+            limiter.OnRejected = async (rejected, cancellationToken) =>
+            {
+                rejected.HttpContext.Response.Headers.RetryAfter = "1";
+                await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = rejected.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests from this client; retry after a second." },
+                });
+            };
+        });
+
+        builder.Services.AddReverseProxy()
+            .AddTransforms(transforms => transforms.AddRequestTransform(context =>
+            {
+                // The correlation id middleware has set it on the incoming request; make sure it travels.
+                context.ProxyRequest.Headers.Remove(Correlation.Header);
+                context.ProxyRequest.Headers.TryAddWithoutValidation(Correlation.Header, context.HttpContext.Request.Headers[Correlation.Header].ToString());
+                return ValueTask.CompletedTask;
+            }));
+        builder.Services.AddSingleton<Yarp.ReverseProxy.Configuration.IProxyConfigProvider>(sp =>
+        {
+            var (routes, clusters) = RegionRoutes.Build(sp.GetRequiredService<IOptions<RegionOptions>>().Value, gateway);
+            return new Yarp.ReverseProxy.Configuration.InMemoryConfigProvider(routes, clusters);
+        });
+        return builder;
+    }
+
+    public static WebApplication MapGatewayService(this WebApplication app)
+    {
+        app.UseServiceDefaults();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapHealthEndpoints();
+        app.MapReverseProxy();
+        return app;
+    }
+
+    /// <summary>Partition by the authenticated client; anonymous calls (token requests) by address.</summary>
+    private static string ClientKey(HttpContext context) =>
+        (context.User.GetClientId() ?? context.User.GetSubject()) is { } client
+            ? $"client:{client}"
+            : $"ip:{context.Connection.RemoteIpAddress}";
+}

@@ -1,0 +1,91 @@
+using Regional.Region;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Regional.Gateway;
+
+/// <summary>
+/// Builds the proxy's routes from the region's data: <c>/{authority}/{resource}/...</c> goes to
+/// that authority's own instance of the service that owns the resource. A new authority in the
+/// region file gets its routes without a code change.
+/// </summary>
+public static class RegionRoutes
+{
+    public const string AuthorityPolicy = "caller-belongs-to-route-authority";
+    public const string RateLimitPolicy = "per-client";
+
+    /// <summary>First path segment under the authority, and the service that owns it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ResourceOwners = new Dictionary<string, string>
+    {
+        ["placements"] = "placement",
+        ["register"] = "placement",
+    };
+
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(RegionOptions region, GatewayOptions gateway)
+    {
+        var routes = new List<RouteConfig>();
+        var clusters = new List<ClusterConfig>();
+        foreach (var authority in region.Authorities.Select(a => a.Id))
+        {
+            foreach (var service in ResourceOwners.Values.Distinct())
+            {
+                clusters.Add(new ClusterConfig
+                {
+                    ClusterId = ClusterId(authority, service),
+                    Destinations = new Dictionary<string, DestinationConfig>
+                    {
+                        ["primary"] = new() { Address = AddressOf(gateway, authority, service) },
+                    },
+                });
+            }
+
+            foreach (var (resource, service) in ResourceOwners)
+            {
+                routes.Add(new RouteConfig
+                {
+                    RouteId = $"{authority}-{resource}",
+                    ClusterId = ClusterId(authority, service),
+                    Match = new RouteMatch { Path = $"/{authority}/{resource}/{{**rest}}" },
+                    AuthorizationPolicy = AuthorityPolicy,
+                    RateLimiterPolicy = RateLimitPolicy,
+                    Metadata = new Dictionary<string, string> { ["authority"] = authority },
+                    Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = $"/{authority}" }],
+                });
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(gateway.IdentityAddress))
+        {
+            clusters.Add(new ClusterConfig
+            {
+                ClusterId = "identity",
+                Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = gateway.IdentityAddress } },
+            });
+            routes.Add(new RouteConfig
+            {
+                RouteId = "identity",
+                ClusterId = "identity",
+                Match = new RouteMatch { Path = "/identity/{**rest}" },
+                // Token requests come before there is a token.
+                AuthorizationPolicy = "Anonymous",
+                RateLimiterPolicy = RateLimitPolicy,
+                Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = "/identity" }],
+            });
+        }
+
+        return (routes, clusters);
+    }
+
+    private static string ClusterId(string authority, string service) => $"{authority}-{service}";
+
+    private static string AddressOf(GatewayOptions gateway, string authority, string service)
+    {
+        if (gateway.Destinations.TryGetValue(authority, out var services) && services.TryGetValue(service, out var explicitAddress))
+        {
+            return explicitAddress;
+        }
+
+        return gateway.ServiceAddresses.TryGetValue(service, out var template)
+            ? template.Replace("{authority}", authority, StringComparison.Ordinal)
+            : throw new InvalidOperationException($"Gateway:ServiceAddresses:{service} is not configured (needed for {authority}).");
+    }
+}

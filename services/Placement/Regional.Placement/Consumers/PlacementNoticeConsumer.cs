@@ -1,0 +1,89 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Regional.Contracts.Monitoring.V1;
+using Regional.Contracts.Placements.V1;
+using Regional.Messaging;
+using Regional.Placement.Data;
+using Regional.Placement.Domain;
+
+namespace Regional.Placement.Consumers;
+
+/// <summary>
+/// Host side: a placing authority tells us a child of theirs lives in our area. The child
+/// enters our register once, however often the notice arrives, and a receipt goes back.
+/// </summary>
+public sealed class PlacementNoticeConsumer(
+    PlacementDbContext db, CrossBorderOutbox outbox, ServiceIdentity self, TimeProvider clock, PlacementMetrics metrics)
+    : IConsumer<PlacementNotice>
+{
+    public async Task Consume(ConsumeContext<PlacementNotice> context)
+    {
+        var notice = context.Message;
+        MisroutedMessageException.ThrowIfNotFor(notice, self);
+        var now = clock.GetUtcNow();
+        if (await db.AlreadyConsumedAsync(context, nameof(PlacementNoticeConsumer), now))
+        {
+            return;
+        }
+
+        // A re-sent notice (a new message id for the same notification) must not add a second entry.
+        var known = await db.IncomingNotices.AnyAsync(n => n.NotificationId == notice.NotificationId, context.CancellationToken);
+        if (!known)
+        {
+            var entry = await db.Register.FirstOrDefaultAsync(e => e.PlacementId == notice.PlacementId, context.CancellationToken);
+            if (entry is null)
+            {
+                db.Register.Add(new RegisterEntry
+                {
+                    PlacementId = notice.PlacementId,
+                    PlacingAuthority = notice.From,
+                    Child = new ChildRecord
+                    {
+                        LocalId = notice.Child.LocalId,
+                        GivenName = notice.Child.GivenName,
+                        FamilyName = notice.Child.FamilyName,
+                        DateOfBirth = notice.Child.DateOfBirth,
+                        NhsNumber = notice.Child.NhsNumber,
+                        Gender = notice.Child.Gender,
+                        Ethnicity = notice.Child.Ethnicity,
+                    },
+                    LegalStatus = notice.LegalStatus,
+                    PlacementType = notice.PlacementType,
+                    StartDate = notice.StartDate,
+                    Address = new AddressRecord
+                    {
+                        Line1 = notice.Address.Line1,
+                        Line2 = notice.Address.Line2,
+                        Town = notice.Address.Town,
+                        Postcode = notice.Address.Postcode,
+                    },
+                    IsEmergency = notice.IsEmergency,
+                });
+            }
+            else if (entry.PlacingAuthority != notice.From)
+            {
+                throw new MisroutedMessageException($"Placement {notice.PlacementId} is held for another placing authority.");
+            }
+
+            db.IncomingNotices.Add(new IncomingNotice
+            {
+                NotificationId = notice.NotificationId,
+                PlacementId = notice.PlacementId,
+                Kind = NotificationKind.PlacementStart,
+                ReceivedAt = now,
+                AcknowledgeBy = notice.AcknowledgeBy,
+            });
+            outbox.Send(db, new NoticeReceived(notice.NotificationId, notice.PlacementId, self.Authority, notice.From, now));
+            outbox.Publish(db, new CrossBorderStepRecorded(notice.NotificationId, StepKinds.PlacementNoticeReceived, notice.From, self.Authority, now));
+        }
+
+        await db.SaveChangesAsync(context.CancellationToken);
+        outbox.Flush();
+        if (!known)
+        {
+            metrics.NoticeReceived(NotificationKind.PlacementStart, notice.From);
+        }
+    }
+}
+
+public sealed class PlacementNoticeConsumerDefinition : RegionalConsumerDefinition<PlacementNoticeConsumer>;

@@ -1,0 +1,221 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Regional.Placement.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Consumer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ConsumedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_messages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MessageType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    TraceParent = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DispatchedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "placements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HostAuthority = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    child_local_id = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    child_given_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    child_family_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    child_date_of_birth = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    child_nhs_number = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    child_gender = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    child_ethnicity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LegalStatus = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PlacementType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    address_line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    address_line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    address_town = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    address_postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IsEmergency = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_placements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "register_entries",
+                columns: table => new
+                {
+                    PlacementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlacingAuthority = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    child_local_id = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    child_given_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    child_family_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    child_date_of_birth = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    child_nhs_number = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    child_gender = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    child_ethnicity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LegalStatus = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PlacementType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    address_line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    address_line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    address_town = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    address_postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IsEmergency = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_register_entries", x => x.PlacementId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlacementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedByRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AcknowledgeBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    OverdueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    StatutoryDueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GivenLate = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_notifications_placements_PlacementId",
+                        column: x => x.PlacementId,
+                        principalTable: "placements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incoming_notices",
+                columns: table => new
+                {
+                    NotificationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlacementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcknowledgeBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incoming_notices", x => x.NotificationId);
+                    table.ForeignKey(
+                        name: "FK_incoming_notices_register_entries_PlacementId",
+                        column: x => x.PlacementId,
+                        principalTable: "register_entries",
+                        principalColumn: "PlacementId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incoming_notices_PlacementId",
+                table: "incoming_notices",
+                column: "PlacementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_OutboxMessageId",
+                table: "notifications",
+                column: "OutboxMessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_PlacementId",
+                table: "notifications",
+                column: "PlacementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_Status_AcknowledgeBy",
+                table: "notifications",
+                columns: new[] { "Status", "AcknowledgeBy" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_DispatchedAt_Sequence",
+                table: "outbox_messages",
+                columns: new[] { "DispatchedAt", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_MessageId",
+                table: "outbox_messages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_placements_RecordedAt",
+                table: "placements",
+                column: "RecordedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "incoming_notices");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "register_entries");
+
+            migrationBuilder.DropTable(
+                name: "placements");
+        }
+    }
+}

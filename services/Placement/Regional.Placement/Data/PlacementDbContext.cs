@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Regional.Messaging;
+using Regional.Placement.Domain;
+
+namespace Regional.Placement.Data;
+
+/// <summary>
+/// One authority's placement database: its own children placed elsewhere, its register of
+/// children placed here by others, and its outbox and inbox. Never another authority's
+/// records beyond what was sent to it.
+/// </summary>
+public abstract class PlacementDbContext(DbContextOptions options) : DbContext(options), IMessagingDbContext
+{
+    public DbSet<Domain.Placement> Placements => Set<Domain.Placement>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<RegisterEntry> Register => Set<RegisterEntry>();
+
+    public DbSet<IncomingNotice> IncomingNotices => Set<IncomingNotice>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox();
+
+        modelBuilder.Entity<Domain.Placement>(placement =>
+        {
+            placement.ToTable("placements");
+            placement.HasKey(p => p.Id);
+            placement.Property(p => p.HostAuthority).HasMaxLength(40);
+            placement.Property(p => p.LegalStatus).HasMaxLength(10);
+            placement.Property(p => p.PlacementType).HasMaxLength(40);
+            placement.Property(p => p.EndReason).HasMaxLength(500);
+            placement.OwnsOne(p => p.Child, MapChild);
+            placement.OwnsOne(p => p.Address, MapAddress);
+            placement.HasMany(p => p.Notifications).WithOne().HasForeignKey(n => n.PlacementId);
+            placement.HasIndex(p => p.RecordedAt);
+        });
+
+        modelBuilder.Entity<Notification>(notification =>
+        {
+            notification.ToTable("notifications");
+            notification.HasKey(n => n.Id);
+            notification.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
+            notification.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
+            notification.Property(n => n.To).HasMaxLength(40);
+            notification.Property(n => n.AcknowledgedByRole).HasMaxLength(40);
+            notification.HasIndex(n => n.OutboxMessageId).IsUnique();
+            // The overdue sweep's query.
+            notification.HasIndex(n => new { n.Status, n.AcknowledgeBy });
+            notification.Ignore(n => n.IsAwaitingAcknowledgement);
+        });
+
+        modelBuilder.Entity<RegisterEntry>(entry =>
+        {
+            entry.ToTable("register_entries");
+            entry.HasKey(e => e.PlacementId);
+            entry.Property(e => e.PlacementId).ValueGeneratedNever();
+            entry.Property(e => e.PlacingAuthority).HasMaxLength(40);
+            entry.Property(e => e.LegalStatus).HasMaxLength(10);
+            entry.Property(e => e.PlacementType).HasMaxLength(40);
+            entry.Property(e => e.EndReason).HasMaxLength(500);
+            entry.OwnsOne(e => e.Child, MapChild);
+            entry.OwnsOne(e => e.Address, MapAddress);
+            entry.HasMany(e => e.Notices).WithOne().HasForeignKey(n => n.PlacementId);
+        });
+
+        modelBuilder.Entity<IncomingNotice>(notice =>
+        {
+            notice.ToTable("incoming_notices");
+            notice.HasKey(n => n.NotificationId);
+            notice.Property(n => n.NotificationId).ValueGeneratedNever();
+            notice.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
+            notice.Property(n => n.AcknowledgedBy).HasMaxLength(200);
+        });
+    }
+
+    private static void MapChild<T>(OwnedNavigationBuilder<T, ChildRecord> child)
+        where T : class
+    {
+        child.Property(c => c.LocalId).HasColumnName("child_local_id").HasMaxLength(50);
+        child.Property(c => c.GivenName).HasColumnName("child_given_name").HasMaxLength(100);
+        child.Property(c => c.FamilyName).HasColumnName("child_family_name").HasMaxLength(100);
+        child.Property(c => c.DateOfBirth).HasColumnName("child_date_of_birth");
+        child.Property(c => c.NhsNumber).HasColumnName("child_nhs_number").HasMaxLength(10);
+        child.Property(c => c.Gender).HasColumnName("child_gender").HasMaxLength(20);
+        child.Property(c => c.Ethnicity).HasColumnName("child_ethnicity").HasMaxLength(100);
+    }
+
+    private static void MapAddress<T>(OwnedNavigationBuilder<T, AddressRecord> address)
+        where T : class
+    {
+        address.Property(a => a.Line1).HasColumnName("address_line1").HasMaxLength(200);
+        address.Property(a => a.Line2).HasColumnName("address_line2").HasMaxLength(200);
+        address.Property(a => a.Town).HasColumnName("address_town").HasMaxLength(100);
+        address.Property(a => a.Postcode).HasColumnName("address_postcode").HasMaxLength(10);
+    }
+}
+
+/// <summary>SQLite, the embedded default. Instants are stored as UTC ticks so that SQL can order and compare them.</summary>
+public sealed class SqlitePlacementDbContext(DbContextOptions<SqlitePlacementDbContext> options) : PlacementDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>PostgreSQL, the server database.</summary>
+public sealed class PostgresPlacementDbContext(DbContextOptions<PostgresPlacementDbContext> options) : PlacementDbContext(options);

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Regional.Contracts.Monitoring.V1;
+using Regional.Messaging;
+using Regional.Placement.Data;
+using Regional.Placement.Domain;
+
+namespace Regional.Placement.Features;
+
+public sealed class PlacementOptions
+{
+    public const string SectionName = "Placement";
+
+    /// <summary>How often to look for notifications past their acknowledgement service level.</summary>
+    public TimeSpan OverdueCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// Escalation: a notification the host has not acknowledged within the regional service
+/// level is marked overdue and a metadata-only escalation event is published for the
+/// regional monitor, in one transaction, once per notification.
+/// </summary>
+public sealed partial class OverdueSweep(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IOptions<PlacementOptions> options,
+    ILogger<OverdueSweep> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.OverdueCheckInterval, clock);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSweepFailed(logger, ex.GetType().Name);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Marks every notification past its service level overdue; returns how many.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<CrossBorderOutbox>();
+        var self = scope.ServiceProvider.GetRequiredService<ServiceIdentity>();
+        var metrics = scope.ServiceProvider.GetRequiredService<PlacementMetrics>();
+        var now = clock.GetUtcNow();
+
+        var overdue = await db.Notifications
+            .Where(n => (n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Sent || n.Status == NotificationStatus.Delivered)
+                        && n.AcknowledgeBy < now)
+            .OrderBy(n => n.AcknowledgeBy)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        foreach (var notification in overdue)
+        {
+            notification.Status = NotificationStatus.Overdue;
+            notification.OverdueAt = now;
+            outbox.Publish(db, new NotificationOverdue(
+                notification.Id,
+                NotificationView.KindName(notification.Kind),
+                self.Authority,
+                notification.To,
+                notification.SentAt ?? notification.CreatedAt,
+                notification.AcknowledgeBy,
+                now));
+        }
+
+        if (overdue.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            outbox.Flush();
+            foreach (var notification in overdue)
+            {
+                metrics.Overdue(notification.Kind, notification.To);
+            }
+
+            LogEscalated(logger, overdue.Count);
+        }
+
+        return overdue.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalated {Count} notifications not acknowledged within the service level")]
+    private static partial void LogEscalated(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Overdue sweep failed ({ErrorType}); will try again")]
+    private static partial void LogSweepFailed(ILogger logger, string errorType);
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Regional.Placement.Data;
+using Regional.Placement.Domain;
+
+namespace Regional.Placement.Features;
+
+/// <summary>The placing authority's view of its children placed elsewhere.</summary>
+internal static class PlacementQueries
+{
+    public static async Task<Results<Ok<PlacementView>, NotFound>> GetPlacement(Guid id, PlacementDbContext db, CancellationToken cancellationToken)
+    {
+        var placement = await db.Placements.AsNoTracking().Include(p => p.Notifications)
+            .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return placement is null ? TypedResults.NotFound() : TypedResults.Ok(PlacementView.From(placement));
+    }
+
+    /// <summary>Lists placements, newest first; <c>status</c> keeps those with a notification in that state (e.g. overdue).</summary>
+    public static async Task<Results<Ok<PlacementView[]>, ProblemHttpResult>> ListPlacements(
+        string? status, int? limit, PlacementDbContext db, CancellationToken cancellationToken)
+    {
+        var query = db.Placements.AsNoTracking().Include(p => p.Notifications).AsQueryable();
+        if (status is not null)
+        {
+            if (!Enum.TryParse<NotificationStatus>(status, ignoreCase: true, out var wanted) || int.TryParse(status, out _))
+            {
+                return ServiceDefaults.Problems.Unprocessable(new Dictionary<string, string[]>
+                {
+                    ["status"] = [$"must be one of: {string.Join(", ", Enum.GetNames<NotificationStatus>().Select(n => n.ToLowerInvariant()))}."],
+                });
+            }
+
+            query = query.Where(p => p.Notifications.Any(n => n.Status == wanted));
+        }
+
+        var placements = await query.OrderByDescending(p => p.RecordedAt).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(placements.Select(PlacementView.From).ToArray());
+    }
+}

@@ -1,0 +1,43 @@
+namespace Regional.Placement.Features;
+
+/// <summary>Collects field errors under the JSON names the caller used, for a 422 problem.</summary>
+internal sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            _errors[field] = messages = [];
+        }
+
+        messages.Add(message);
+    }
+
+    /// <summary>Requires a non-blank value no longer than <paramref name="maxLength"/>.</summary>
+    public void Required(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "is required.");
+        }
+        else
+        {
+            MaxLength(field, value, maxLength);
+        }
+    }
+
+    public void MaxLength(string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            Add(field, $"must be at most {maxLength} characters.");
+        }
+    }
+
+    public Dictionary<string, string[]> ToDictionary() =>
+        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+}

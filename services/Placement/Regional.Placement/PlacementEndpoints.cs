@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Regional.Placement.Features;
+
+namespace Regional.Placement;
+
+public static class PlacementEndpoints
+{
+    public const string PracticePolicy = "placement-practice";
+
+    /// <summary>
+    /// The placing authority's placements and the host's register. Paths are relative to the
+    /// authority: the gateway maps <c>/{authority}/placements</c> here.
+    /// </summary>
+    public static IEndpointRouteBuilder MapPlacementEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var placements = routes.MapGroup("/placements")
+            .WithTags("Placements")
+            .RequireAuthorization(PracticePolicy);
+        placements.MapPost("/", RecordPlacementHandler.Handle)
+            .WithName("RecordPlacement")
+            .WithSummary("Record a placement of one of our children in another authority's area; notifies the host.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        placements.MapGet("/", PlacementQueries.ListPlacements)
+            .WithName("ListPlacements")
+            .WithSummary("Our children placed elsewhere, newest first; ?status=overdue filters by notification status.");
+        placements.MapGet("/{id:guid}", PlacementQueries.GetPlacement)
+            .WithName("GetPlacement")
+            .WithSummary("A placement with its notifications: sent, delivered, acknowledged or overdue.");
+        placements.MapPost("/{id:guid}/end", EndPlacementHandler.Handle)
+            .WithName("EndPlacement")
+            .WithSummary("Record the end of a placement; notifies the host.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        var register = routes.MapGroup("/register")
+            .WithTags("Register")
+            .RequireAuthorization(PracticePolicy);
+        register.MapGet("/", RegisterQueries.ListRegister)
+            .WithName("ListRegister")
+            .WithSummary("Children placed in our area by other authorities; ?awaitingAcknowledgement=true for the work queue.");
+        register.MapGet("/{placementId:guid}", RegisterQueries.GetEntry)
+            .WithName("GetRegisterEntry");
+        register.MapPost("/{placementId:guid}/acknowledge", AcknowledgeNoticesHandler.Handle)
+            .WithName("AcknowledgeNotices")
+            .WithSummary("Acknowledge the outstanding notices about a child placed in our area.");
+        return routes;
+    }
+}

@@ -1,0 +1,37 @@
+using MassTransit;
+
+namespace Regional.Contracts.Monitoring.V1;
+
+/// <summary>Kinds of cross-border step, as the regional monitor counts them.</summary>
+public static class StepKinds
+{
+    public const string PlacementNoticeSent = "placement-notice-sent";
+    public const string PlacementNoticeReceived = "placement-notice-received";
+    public const string PlacementNoticeAcknowledged = "placement-notice-acknowledged";
+    public const string EndNoticeSent = "end-notice-sent";
+    public const string EndNoticeReceived = "end-notice-received";
+    public const string EndNoticeAcknowledged = "end-notice-acknowledged";
+}
+
+/// <summary>
+/// One cross-border step happened. <see cref="NotificationId"/> is an opaque id that lets the
+/// monitor pair a notice with its acknowledgement; it does not identify a child.
+/// </summary>
+[MessageUrn("urn:regional:monitoring:cross-border-step:v1", useDefaultPrefix: false)]
+public sealed record CrossBorderStepRecorded(
+    Guid NotificationId,
+    string Kind,
+    string From,
+    string To,
+    DateTimeOffset OccurredAt) : IMetadataEvent;
+
+/// <summary>Escalation: a notification was not acknowledged within the regional service level.</summary>
+[MessageUrn("urn:regional:monitoring:notification-overdue:v1", useDefaultPrefix: false)]
+public sealed record NotificationOverdue(
+    Guid NotificationId,
+    string Kind,
+    string From,
+    string To,
+    DateTimeOffset SentAt,
+    DateTimeOffset DueBy,
+    DateTimeOffset DetectedAt) : IMetadataEvent;

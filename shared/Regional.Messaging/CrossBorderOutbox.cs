@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using MassTransit;
+using Regional.Contracts;
+
+namespace Regional.Messaging;
+
+/// <summary>
+/// The single door through which anything leaves a service for another participant. It
+/// applies the sharing policy and writes the message into the caller's own unit of work,
+/// so the message is committed exactly when the state change that caused it is.
+/// </summary>
+public sealed class CrossBorderOutbox(ServiceIdentity self, SharingPolicy policy, TimeProvider clock, OutboxSignal signal)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Queues an addressed message (which may carry a child's data) for its recipient's own endpoint.</summary>
+    public Guid Send<T>(IMessagingDbContext db, T message)
+        where T : class, IAddressedMessage
+    {
+        policy.EnsureMaySend(message, self.Authority);
+        var service = typeof(T).GetCustomAttribute<DeliveredToAttribute>()!.Service;
+        return Enqueue(db, message, $"queue:{ServiceIdentity.QueueFor(message.To, service)}");
+    }
+
+    /// <summary>Queues a metadata-only event for anyone who subscribes (the regional monitor).</summary>
+    public Guid Publish<T>(IMessagingDbContext db, T metadataEvent)
+        where T : class, IMetadataEvent =>
+        Enqueue(db, metadataEvent, destination: null);
+
+    /// <summary>Wakes the dispatcher; call after the unit of work committed.</summary>
+    public void Flush() => signal.Notify();
+
+    private Guid Enqueue<T>(IMessagingDbContext db, T message, string? destination)
+        where T : class
+    {
+        var id = NewId.NextSequentialGuid();
+        db.Outbox.Add(new OutboxMessage
+        {
+            MessageId = id,
+            MessageType = MessageTypes.UrnOf(typeof(T)),
+            Destination = destination,
+            Body = JsonSerializer.Serialize(message, Json),
+            TraceParent = Activity.Current?.Id,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        return id;
+    }
+}

@@ -1,0 +1,84 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Regional.Messaging;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ for one authority's instance of a service: its consumers on its
+    /// own durable queue <c>{authority}.{service}</c> (errors to <c>{queue}_error</c>), the
+    /// transactional outbox and its dispatcher, and the sharing policy every send goes through.
+    /// </summary>
+    public static IServiceCollection AddRegionalMessaging<TContext>(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        ServiceIdentity identity,
+        Action<IBusRegistrationConfigurator> addConsumers)
+        where TContext : DbContext, IMessagingDbContext
+    {
+        var broker = BrokerSettings.From(configuration);
+
+        services.AddSingleton(identity);
+        services.AddSingleton<SharingPolicy>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<CrossBorderOutbox>();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
+        services.AddSingleton<OutboxDispatcher<TContext>>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher<TContext>>());
+
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            // Start-up waits for the broker, so nothing is accepted that cannot be consumed.
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        services.AddMassTransit(bus =>
+        {
+            addConsumers(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, identity.QueueName, host =>
+                {
+                    host.Username(broker.Username);
+                    host.Password(broker.Password);
+                    host.ConnectionName(identity.QueueName);
+                    host.PublisherConfirmation = true;
+                });
+
+                // One explicit queue per authority instance; each consumer's definition adds its
+                // own retry. Failures after retries land in {queue}_error, never acked away.
+                rabbit.ReceiveEndpoint(identity.QueueName, endpoint =>
+                {
+                    endpoint.PrefetchCount = 32;
+                    endpoint.ConfigureConsumers(context);
+                });
+            });
+        });
+
+        return services;
+    }
+}
+
+/// <summary>Where the broker is: <c>RabbitMq:Uri</c>, e.g. <c>amqp://guest:guest@127.0.0.1:5672/</c>.</summary>
+public sealed record BrokerSettings(string Host, ushort Port, string VirtualHost, string Username, string Password)
+{
+    public static BrokerSettings From(IConfiguration configuration)
+    {
+        var raw = configuration["RabbitMq:Uri"] ?? configuration.GetConnectionString("rabbitmq")
+            ?? throw new InvalidOperationException("RabbitMq:Uri is not configured.");
+        var uri = new Uri(raw);
+        var user = uri.UserInfo.Split(':', 2);
+        var vhost = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        return new BrokerSettings(
+            uri.Host,
+            (ushort)(uri.IsDefaultPort || uri.Port < 0 ? 5672 : uri.Port),
+            vhost.Length == 0 ? "/" : vhost,
+            user.Length > 0 && user[0].Length > 0 ? Uri.UnescapeDataString(user[0]) : "guest",
+            user.Length > 1 ? Uri.UnescapeDataString(user[1]) : "guest");
+    }
+}

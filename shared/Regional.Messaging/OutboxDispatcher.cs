@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Regional.Messaging;
+
+/// <summary>
+/// Moves committed outbox messages to the broker, oldest first, with publisher confirms.
+/// A message is marked dispatched only after the broker accepted it; a crash in between
+/// sends it again with the same message id, which the receiver's inbox discards.
+/// </summary>
+public sealed partial class OutboxDispatcher<TContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    TimeProvider clock,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
+    where TContext : DbContext, IMessagingDbContext
+{
+    private static readonly ActivitySource Source = new("Regional.Messaging");
+    private readonly OutboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var dispatched = await DispatchBatchAsync(stoppingToken);
+                backoff = TimeSpan.Zero;
+                if (dispatched == _options.BatchSize)
+                {
+                    continue;
+                }
+
+                await signal.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                backoff = backoff == TimeSpan.Zero
+                    ? TimeSpan.FromMilliseconds(200)
+                    : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
+                LogDispatchFailed(logger, ex.GetType().Name, backoff.TotalMilliseconds);
+                try
+                {
+                    await Task.Delay(backoff, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends one batch; returns how many messages left.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var pending = await db.Outbox
+            .Where(m => m.DispatchedAt == null)
+            .OrderBy(m => m.Sequence)
+            .Take(_options.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var sent = new List<Guid>(pending.Count);
+        try
+        {
+            foreach (var message in pending)
+            {
+                try
+                {
+                    await SendAsync(message, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    message.Attempts++;
+                    message.LastError = ex.GetType().Name;
+                    throw;
+                }
+
+                message.DispatchedAt = clock.GetUtcNow();
+                sent.Add(message.MessageId);
+            }
+        }
+        finally
+        {
+            // Record what did leave even when a later message failed, so it is not sent twice.
+            await RecordAsync(scope.ServiceProvider, db, sent);
+        }
+
+        return sent.Count;
+    }
+
+    private async Task RecordAsync(IServiceProvider services, TContext db, List<Guid> sent)
+    {
+        if (sent.Count > 0)
+        {
+            var at = clock.GetUtcNow();
+            foreach (var listener in services.GetServices<IOutboxDispatchListener>())
+            {
+                await listener.OnDispatchedAsync(sent, at, CancellationToken.None);
+            }
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var type = MessageTypes.Resolve(message.MessageType);
+        var payload = JsonSerializer.Deserialize(message.Body, type, CrossBorderOutbox.Json)
+            ?? throw new InvalidOperationException($"Outbox message {message.Sequence} has an empty body.");
+
+        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        using var activity = Source.StartActivity("outbox dispatch", ActivityKind.Internal, parent);
+        activity?.SetTag("messaging.message.type", message.MessageType);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.SendTimeout);
+
+        void Stamp(SendContext context)
+        {
+            context.MessageId = message.MessageId;
+            context.Durable = true;
+        }
+
+        if (message.Destination is null)
+        {
+            await bus.Publish(payload, type, Stamp, timeout.Token);
+        }
+        else
+        {
+            var endpoint = await bus.GetSendEndpoint(new Uri(message.Destination));
+            await endpoint.Send(payload, type, Stamp, timeout.Token);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed ({ErrorType}); retrying in {BackoffMs} ms")]
+    private static partial void LogDispatchFailed(ILogger logger, string errorType, double backoffMs);
+}

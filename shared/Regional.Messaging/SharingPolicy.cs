@@ -1,0 +1,69 @@
+using System.Reflection;
+using Regional.Contracts;
+using Regional.Contracts.Placements.V1;
+using Regional.Region;
+
+namespace Regional.Messaging;
+
+public enum RecipientKind
+{
+    Authority,
+    PoliceForce,
+}
+
+/// <summary>
+/// The one place that decides whether a message may cross a border to a recipient: each
+/// recipient type gets only the message kinds it needs. A contract not listed here cannot
+/// leave a service at all, so adding a message forces a decision about who may receive it.
+/// </summary>
+public sealed class SharingPolicy(RegionDirectory region)
+{
+    private static readonly Dictionary<Type, RecipientKind[]> Allowed = new()
+    {
+        [typeof(PlacementNotice)] = [RecipientKind.Authority],
+        [typeof(PlacementEndNotice)] = [RecipientKind.Authority],
+        [typeof(NoticeReceived)] = [RecipientKind.Authority],
+        [typeof(NoticeAcknowledged)] = [RecipientKind.Authority],
+    };
+
+    /// <summary>Throws <see cref="SharingRefusedException"/> unless the message may go from <paramref name="sender"/> to its recipient.</summary>
+    public void EnsureMaySend(IAddressedMessage message, string sender)
+    {
+        var type = message.GetType();
+        if (message.From != sender)
+        {
+            throw new SharingRefusedException($"{type.Name} claims to be from '{message.From}' but this service is '{sender}'.");
+        }
+
+        if (message.To == sender)
+        {
+            throw new SharingRefusedException($"{type.Name} is addressed to its own sender '{sender}'.");
+        }
+
+        RecipientKind kind;
+        if (region.IsAuthority(message.To))
+        {
+            kind = RecipientKind.Authority;
+        }
+        else if (region.IsPoliceForce(message.To))
+        {
+            kind = RecipientKind.PoliceForce;
+        }
+        else
+        {
+            throw new SharingRefusedException($"{type.Name} is addressed to '{message.To}', which is not a participant of the region.");
+        }
+
+        if (!Allowed.TryGetValue(type, out var kinds) || !kinds.Contains(kind))
+        {
+            throw new SharingRefusedException($"{type.Name} may not be shared with a recipient of kind {kind}.");
+        }
+
+        if (type.GetCustomAttribute<DeliveredToAttribute>() is null)
+        {
+            throw new SharingRefusedException($"{type.Name} does not say which service receives it.");
+        }
+    }
+}
+
+public sealed class SharingRefusedException(string message) : Exception(message);

@@ -1,0 +1,49 @@
+namespace Regional.Region;
+
+/// <summary>
+/// The region as data: which councils and police forces take part, the service levels
+/// they agreed, and the bank holidays that stop the statutory clocks. Adding an authority
+/// is an edit to configuration, never to code.
+/// </summary>
+public sealed class RegionOptions
+{
+    public const string SectionName = "Region";
+
+    public string Name { get; set; } = "";
+
+    /// <summary>IANA zone whose calendar defines a working day (default Europe/London).</summary>
+    public string TimeZone { get; set; } = "Europe/London";
+
+    public List<AuthorityOptions> Authorities { get; set; } = [];
+
+    public List<PoliceForceOptions> PoliceForces { get; set; } = [];
+
+    public ServiceLevelOptions ServiceLevels { get; set; } = new();
+
+    public List<DateOnly> BankHolidays { get; set; } = [];
+}
+
+public sealed class AuthorityOptions
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+}
+
+public sealed class PoliceForceOptions
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public List<string> Covers { get; set; } = [];
+}
+
+public sealed class ServiceLevelOptions
+{
+    /// <summary>Regional service level for a host to acknowledge a notification.</summary>
+    public int AcknowledgementWorkingDays { get; set; } = 1;
+
+    /// <summary>Care Planning regs 2010 reg 13 (as amended 2013): emergency placement notice.</summary>
+    public int EmergencyNoticeWorkingDays { get; set; } = 5;
+
+    /// <summary>Care Planning regs 2010 reg 14: notice that a placement has ended.</summary>
+    public int EndOfPlacementNoticeWorkingDays { get; set; } = 10;
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Regional.ServiceDefaults;
+
+public static class Correlation
+{
+    public const string Header = "X-Correlation-Id";
+
+    /// <summary>
+    /// Carries the gateway's correlation id into this service's logs and spans, and back to the
+    /// caller, so that a practitioner's support call can be matched to what happened.
+    /// </summary>
+    public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var id = context.Request.Headers[Header].ToString();
+            if (string.IsNullOrEmpty(id) || id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                id = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
+                context.Request.Headers[Header] = id;
+            }
+
+            context.Response.Headers[Header] = id;
+            Activity.Current?.SetTag("regional.correlation_id", id);
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Regional.Correlation");
+            using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+            {
+                await next(context);
+            }
+        });
+}
