@@ -24,7 +24,12 @@ public static class Correlation
                 context.Request.Headers[Header] = id;
             }
 
-            context.Response.Headers[Header] = id;
+            // Set as the response starts, so that a proxied response's own copy is replaced, not repeated.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers[Header] = id;
+                return Task.CompletedTask;
+            });
             Activity.Current?.SetTag("regional.correlation_id", id);
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Regional.Correlation");
             using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))

@@ -15,7 +15,8 @@ internal sealed class MarkNotificationsSent(PlacementDbContext db) : IOutboxDisp
             .ToListAsync(cancellationToken);
         foreach (var notification in notifications)
         {
-            notification.SentAt ??= dispatchedAt;
+            // The host's receipt can overtake the broker's confirm; it left no later than it arrived.
+            notification.SentAt ??= notification.DeliveredAt < dispatchedAt ? notification.DeliveredAt : dispatchedAt;
             if (notification.Status == NotificationStatus.Pending)
             {
                 notification.Status = NotificationStatus.Sent;

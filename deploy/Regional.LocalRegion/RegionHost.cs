@@ -1,0 +1,225 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Regional.Gateway;
+using Regional.Identity;
+using Regional.Placement;
+using Regional.Region;
+using Regional.ServiceDefaults;
+
+namespace Regional.LocalRegion;
+
+/// <summary>
+/// The region in one process: the identity service, each authority's placement service
+/// (its own database, queue and port) and the gateway in front. Each is the same library the
+/// separate hosts run, given its configuration in memory.
+/// </summary>
+public sealed class RegionHost : IAsyncDisposable
+{
+    private readonly RegionHostOptions _options;
+    private readonly Dictionary<string, WebApplication> _placements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _placementPorts = new(StringComparer.Ordinal);
+    private WebApplication? _identity;
+    private WebApplication? _gateway;
+
+    private RegionHost(RegionHostOptions options, RegionOptions region)
+    {
+        _options = options;
+        Region = region;
+    }
+
+    public RegionOptions Region { get; }
+
+    public Uri GatewayUrl { get; private set; } = null!;
+
+    public Uri IdentityUrl { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, int> PlacementPorts => _placementPorts;
+
+    public static async Task<RegionHost> StartAsync(RegionHostOptions options, CancellationToken cancellationToken = default)
+    {
+        var region = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(options.RegionFile), optional: false).Build()
+            .GetSection(RegionOptions.SectionName).Get<RegionOptions>()
+            ?? throw new InvalidOperationException($"{options.RegionFile} has no Region section.");
+        var host = new RegionHost(options, region);
+        try
+        {
+            await host.StartAllAsync(cancellationToken);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The services of an authority's running placement instance (for tests and tools).</summary>
+    public IServiceProvider PlacementServices(string authority) => _placements[authority].Services;
+
+    /// <summary>Stops an authority's placement service and builds it afresh, as after a crash or deployment.</summary>
+    public async Task RestartPlacementAsync(string authority, CancellationToken cancellationToken = default)
+    {
+        var old = _placements[authority];
+        await old.StopAsync(cancellationToken);
+        await old.DisposeAsync();
+        _placements[authority] = await StartAppAsync(() => BuildPlacement(authority, _placementPorts[authority]), cancellationToken);
+    }
+
+    /// <summary>Stops an authority's placement service without starting it again.</summary>
+    public async Task StopPlacementAsync(string authority, CancellationToken cancellationToken = default) =>
+        await _placements[authority].StopAsync(cancellationToken);
+
+    private async Task StartAllAsync(CancellationToken cancellationToken)
+    {
+        var identityPort = PortOrFree(_options.IdentityPort);
+        IdentityUrl = new Uri($"http://127.0.0.1:{identityPort}");
+        _identity = await StartAppAsync(() => BuildIdentity(identityPort), cancellationToken);
+
+        var next = _options.FirstServicePort;
+        foreach (var authority in Region.Authorities.Select(a => a.Id))
+        {
+            var port = next == 0 ? FreePort() : next++;
+            _placementPorts[authority] = port;
+            _placements[authority] = await StartAppAsync(() => BuildPlacement(authority, port), cancellationToken);
+        }
+
+        var gatewayPort = PortOrFree(_options.GatewayPort);
+        GatewayUrl = new Uri($"http://127.0.0.1:{gatewayPort}");
+        _gateway = await StartAppAsync(() => BuildGateway(gatewayPort), cancellationToken);
+    }
+
+    private WebApplication BuildIdentity(int port)
+    {
+        var builder = NewBuilder("identity", port, new Dictionary<string, string?>(DemoIdentity.Settings(Region))
+        {
+            ["Identity:Issuer"] = IdentityUrl.ToString().TrimEnd('/'),
+        });
+        builder.AddIdentityService();
+        Customise("identity", builder);
+        var app = builder.Build();
+        app.MapIdentityService();
+        return app;
+    }
+
+    private WebApplication BuildPlacement(string authority, int port)
+    {
+        var connectionString = _options.PlacementConnectionString?.Invoke(authority)
+            ?? $"Data Source={Path.GetFullPath(Path.Combine(_options.DataDirectory, $"{authority}.placement.db"))}";
+        var builder = NewBuilder($"{authority}.placement", port, new Dictionary<string, string?>
+        {
+            ["Authority"] = authority,
+            ["Database:Provider"] = _options.DatabaseProvider.ToString(),
+            ["ConnectionStrings:Placement"] = connectionString,
+            ["RabbitMq:Uri"] = _options.RabbitMqUri,
+        });
+        builder.AddPlacementService();
+        Customise($"{authority}.placement", builder);
+        var app = builder.Build();
+        app.MapPlacementService();
+        return app;
+    }
+
+    private WebApplication BuildGateway(int port)
+    {
+        var settings = new Dictionary<string, string?> { ["Gateway:IdentityAddress"] = IdentityUrl.ToString() };
+        foreach (var (authority, placementPort) in _placementPorts)
+        {
+            settings[$"Gateway:Destinations:{authority}:placement"] = $"http://127.0.0.1:{placementPort}";
+        }
+
+        var builder = NewBuilder("gateway", port, settings);
+        builder.AddGatewayService();
+        Customise("gateway", builder);
+        var app = builder.Build();
+        app.MapGatewayService();
+        return app;
+    }
+
+    private WebApplicationBuilder NewBuilder(string name, int port, Dictionary<string, string?> own)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = name,
+            EnvironmentName = _options.EnvironmentName,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Every app in the process would otherwise read the same files and Kestrel endpoints.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration
+            .AddJsonFile(Path.GetFullPath(_options.RegionFile), optional: false)
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Authentication:Authority"] = IdentityUrl.ToString().TrimEnd('/'),
+                ["Authentication:RequireHttpsMetadata"] = "false",
+            })
+            .AddInMemoryCollection(_options.Settings)
+            .AddInMemoryCollection(own)
+            .AddEnvironmentVariables("OTEL_");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = $"HH:mm:ss '[{name}]' ";
+        });
+        builder.Logging.SetMinimumLevel(_options.MinimumLogLevel);
+        // Per-command and per-request lines drown the region's own; raise them when debugging.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
+        return builder;
+    }
+
+    private void Customise(string name, WebApplicationBuilder builder) => _options.ConfigureServices?.Invoke(name, builder.Services);
+
+    /// <summary>
+    /// Builds and starts an app on a clean execution context: MassTransit keeps its log context
+    /// in an AsyncLocal, and a bus started in a flowed context would keep another app's logger.
+    /// </summary>
+    private static Task<WebApplication> StartAppAsync(Func<WebApplication> build, CancellationToken cancellationToken)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(async () =>
+            {
+                var app = build();
+                await app.StartAsync(cancellationToken);
+                return app;
+            }, cancellationToken);
+        }
+    }
+
+    private static int PortOrFree(int port) => port == 0 ? FreePort() : port;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in new[] { _gateway }.Concat(_placements.Values).Append(_identity).OfType<WebApplication>())
+        {
+            try
+            {
+                await app.StopAsync(CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException)
+            {
+                // Already stopped (a test stopped it on purpose).
+            }
+
+            await app.DisposeAsync();
+        }
+
+        _placements.Clear();
+    }
+}
