@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text.Json;
+using Regional.Identity.Tests.Infrastructure;
+
+namespace Regional.Identity.Tests.Features;
+
+public sealed class When_a_newcomer_signs_in_as_a_demo_user(IdentityFixture fixture) : IClassFixture<IdentityFixture>
+{
+    private readonly IdentityService _identity = fixture.Identity;
+
+    [Fact]
+    public async Task It_receives_a_token_with_the_users_name_authority_and_role()
+    {
+        using var response = await _identity.Http.SignInAsync(IdentityService.Practitioner);
+
+        var body = await response.JsonAsync();
+        Assert.Equal("Bearer", body.GetProperty("token_type").GetString());
+        var token = body.GetProperty("access_token").GetString()!;
+        var payload = Tokens.Payload(token);
+        Assert.Equal(IdentityService.Practitioner, payload.GetProperty("sub").GetString());
+        Assert.Equal("Demo practitioner", payload.GetProperty("name").GetString());
+        Assert.Equal("nottingham-city", payload.GetProperty("authority").GetString());
+        Assert.Equal(["practitioner"], payload.GetProperty("role").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("regional-dev-sign-in", payload.GetProperty("client_id").GetString());
+        Assert.Equal(_identity.Issuer, payload.GetProperty("iss").GetString());
+        Assert.Equal("at+jwt", Tokens.Header(token).GetProperty("typ").GetString());
+    }
+
+    [Fact]
+    public async Task A_regional_coordinator_gets_neither_authority_nor_force()
+    {
+        var payload = Tokens.Payload(await _identity.UserTokenAsync(IdentityService.Coordinator));
+
+        Assert.False(payload.TryGetProperty("authority", out _));
+        Assert.False(payload.TryGetProperty("force", out _));
+        Assert.Equal(["regional-coordinator"], payload.GetProperty("role").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task The_user_list_says_whom_to_sign_in_as_without_any_secret()
+    {
+        using var response = await _identity.Http.GetAsync("/dev/users", TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var users = JsonDocument.Parse(text).RootElement.EnumerateArray().ToList();
+        Assert.Equal([IdentityService.Practitioner, IdentityService.PoliceOfficer, IdentityService.Coordinator],
+            users.Select(u => u.GetProperty("userName").GetString()));
+        var officer = users[1];
+        Assert.Equal("derbyshire-police", officer.GetProperty("force").GetString());
+        Assert.False(officer.TryGetProperty("authority", out _));
+        Assert.Equal(["police"], officer.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.DoesNotContain(IdentityService.Secret, text);
+        Assert.DoesNotContain(IdentityService.CouncilClient, text);
+    }
+
+    [Fact]
+    public async Task The_users_name_does_not_reach_the_log()
+    {
+        await _identity.UserTokenAsync(IdentityService.PoliceOfficer);
+
+        Assert.Contains(_identity.Logs.Lines, l => l.Contains("Issued a demo token for a user of derbyshire-police"));
+        Assert.DoesNotContain(_identity.Logs.Lines, l => l.Contains(IdentityService.PoliceOfficer) || l.Contains("Demo officer"));
+    }
+}
+
+public sealed class When_a_newcomer_names_an_unknown_demo_user(IdentityFixture fixture) : IClassFixture<IdentityFixture>
+{
+    private readonly IdentityService _identity = fixture.Identity;
+
+    [Theory]
+    [InlineData("nobody.at-all")]
+    [InlineData("")]
+    [InlineData(null)]
+    public async Task It_gets_a_400_problem_naming_the_userName_field(string? userName)
+    {
+        using var response = await _identity.Http.SignInAsync(userName);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.JsonAsync()).GetProperty("errors");
+        Assert.Equal(["userName"], errors.EnumerateObject().Select(p => p.Name));
+    }
+}
+
+public sealed class When_demo_sign_in_is_disabled : IAsyncLifetime
+{
+    private IdentityService? _identity;
+
+    public async ValueTask InitializeAsync() =>
+        _identity = await IdentityService.StartAsync(s => s["Identity:DemoUsers:Enabled"] = "false");
+
+    [Theory]
+    [InlineData("/dev/users")]
+    [InlineData("/dev/sign-in")]
+    public async Task The_dev_endpoints_do_not_exist(string path)
+    {
+        using var get = await _identity!.Http.GetAsync(path, TestContext.Current.CancellationToken);
+        using var signIn = await _identity.Http.SignInAsync(IdentityService.Practitioner);
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Clients_still_get_tokens()
+    {
+        Assert.NotEmpty(await _identity!.ClientTokenAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_identity is not null)
+            await _identity.DisposeAsync();
+    }
+}
