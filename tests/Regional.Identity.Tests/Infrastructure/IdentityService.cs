@@ -12,7 +12,7 @@ public sealed class IdentityService : IAsyncDisposable
     public const string PoliceClient = "derbyshire-police-niche";
     public const string Practitioner = "nottingham-city.practitioner";
     public const string PoliceOfficer = "derbyshire-police.officer";
-    public const string Coordinator = "region.coordinator";
+    public const string Coordinator = "regional.coordinator";
 
     private readonly WebApplication _app;
 
