@@ -14,3 +14,12 @@ for provider in Sqlite Postgres; do
     --output-dir "Data/Migrations/$provider" \
     --namespace "Regional.Placement.Data.Migrations.$provider"
 done
+# dotnet-ef places a new model snapshot by namespace; keep it beside its migrations.
+project=services/Placement/Regional.Placement
+if [[ -d $project/Regional ]]; then
+  for provider in Sqlite Postgres; do
+    mv "$project/Regional/Placement/Data/Migrations/$provider/"*.cs "$project/Data/Migrations/$provider/" 2>/dev/null || true
+  done
+  rm -rf "$project/Regional"
+fi
+rm -f deploy/Regional.DesignTime/design.db

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# THE command that runs every test: deploy/scripts/test.sh [extra `dotnet test` arguments]
+# Installs what the tests need if it is missing (RabbitMQ, PostgreSQL and python3, with apt; no
+# service is started: the tests run private servers, see tests/Regional.Testing), generates the
+# NuGet shims, then runs all tests in Release. E.g. deploy/scripts/test.sh --filter "FullyQualifiedName~Gateway"
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+# Installs Debian packages without starting their services (policy-rc.d), sudo only if not root.
+apt_install() (
+  sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  echo "Installing $* ..."
+  policy=/usr/sbin/policy-rc.d
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
+    "${sudo[@]}" chmod +x "$policy"
+    trap '"${sudo[@]}" rm -f "$policy"' EXIT
+  fi
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+)
+
+deploy/scripts/ensure-rabbitmq.sh
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || apt_install postgresql
+command -v python3 >/dev/null || apt_install python3   # deploy/scripts/nuget-shims.sh needs it
+deploy/scripts/nuget-shims.sh
+
+dotnet test Regional.sln -c Release --logger "console;verbosity=normal" "$@"
