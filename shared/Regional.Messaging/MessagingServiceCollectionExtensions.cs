@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Regional.Messaging;
 
@@ -39,6 +40,13 @@ public static class MessagingServiceCollectionExtensions
 
         services.AddMassTransit(bus =>
         {
+            // Readiness fails while the broker is unreachable (the default reports only Degraded, which is still 200).
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "broker";
+                health.Tags.Add("ready");
+                health.MinimalFailureStatus = HealthStatus.Unhealthy;
+            });
             addConsumers(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

@@ -110,6 +110,7 @@ public sealed partial class OutboxDispatcher<TContext>(
 
     private async Task RecordAsync(IServiceProvider services, TContext db, List<Guid> sent)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         if (sent.Count > 0)
         {
             var at = clock.GetUtcNow();
@@ -120,6 +121,7 @@ public sealed partial class OutboxDispatcher<TContext>(
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -38,7 +38,9 @@ public static class Persistence
         }
         else
         {
-            services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)));
+            // No retrying execution strategy: callers own their transactions, and retries happen
+            // above (message retry, outbox back-off), where the whole unit of work is repeated.
+            services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(connectionString));
         }
 
         services.AddHostedService<MigrateOnStart<TContext>>();

@@ -25,6 +25,7 @@ public sealed class NoticeAcknowledgedConsumer(PlacementDbContext db, ServiceIde
         notification.AcknowledgedByRole = acknowledgement.AcknowledgedByRole;
         // An acknowledgement implies delivery, even if its receipt is still on the way.
         notification.DeliveredAt ??= acknowledgement.AcknowledgedAt;
+        notification.SentAt ??= notification.DeliveredAt;
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -22,6 +22,8 @@ public sealed class NoticeReceivedConsumer(PlacementDbContext db, ServiceIdentit
 
         var notification = await NotificationFor(db, receipt.NotificationId, receipt.From, context.CancellationToken);
         notification.DeliveredAt ??= receipt.ReceivedAt;
+        // The receipt can overtake the broker's confirm to our dispatcher: it left no later than it arrived.
+        notification.SentAt ??= receipt.ReceivedAt;
         if (notification.Status is NotificationStatus.Pending or NotificationStatus.Sent)
         {
             notification.Status = NotificationStatus.Delivered;

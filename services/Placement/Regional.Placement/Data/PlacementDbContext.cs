@@ -25,6 +25,16 @@ public abstract class PlacementDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
 
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
@@ -55,6 +65,7 @@ public abstract class PlacementDbContext(DbContextOptions options) : DbContext(o
             // The overdue sweep's query.
             notification.HasIndex(n => new { n.Status, n.AcknowledgeBy });
             notification.Ignore(n => n.IsAwaitingAcknowledgement);
+            notification.Property(n => n.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<RegisterEntry>(entry =>

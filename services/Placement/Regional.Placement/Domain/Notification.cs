@@ -61,6 +61,12 @@ public sealed class Notification
     /// <summary>The notice was given after its statutory deadline.</summary>
     public bool GivenLate { get; set; }
 
+    /// <summary>
+    /// Optimistic concurrency: the dispatcher, the receipt and acknowledgement consumers and the
+    /// overdue sweep all move a notification on; a stale write fails and is retried on fresh data.
+    /// </summary>
+    public int Version { get; set; }
+
     public bool IsAwaitingAcknowledgement =>
         Status is NotificationStatus.Pending or NotificationStatus.Sent or NotificationStatus.Delivered;
 }

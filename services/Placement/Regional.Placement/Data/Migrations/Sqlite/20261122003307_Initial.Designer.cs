@@ -11,7 +11,7 @@ using Regional.Placement.Data;
 namespace Regional.Placement.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlacementDbContext))]
-    [Migration("20261122001302_Initial")]
+    [Migration("20261122003307_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -173,6 +173,10 @@ namespace Regional.Placement.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -12,7 +12,7 @@ using Regional.Placement.Data;
 namespace Regional.Placement.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlacementDbContext))]
-    [Migration("20261122001312_Initial")]
+    [Migration("20261122003322_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -180,6 +180,10 @@ namespace Regional.Placement.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

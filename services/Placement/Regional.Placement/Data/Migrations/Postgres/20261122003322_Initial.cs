@@ -123,7 +123,8 @@ namespace Regional.Placement.Data.Migrations.Postgres
                     AcknowledgeBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     OverdueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     StatutoryDueBy = table.Column<DateOnly>(type: "date", nullable: false),
-                    GivenLate = table.Column<bool>(type: "boolean", nullable: false)
+                    GivenLate = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -122,7 +122,8 @@ namespace Regional.Placement.Data.Migrations.Sqlite
                     AcknowledgeBy = table.Column<long>(type: "INTEGER", nullable: false),
                     OverdueAt = table.Column<long>(type: "INTEGER", nullable: true),
                     StatutoryDueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    GivenLate = table.Column<bool>(type: "INTEGER", nullable: false)
+                    GivenLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
