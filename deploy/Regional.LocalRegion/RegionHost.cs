@@ -155,6 +155,12 @@ public sealed class RegionHost : IAsyncDisposable
             .AddJsonFile(Path.GetFullPath(_options.RegionFile), optional: false)
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
+                // Defaults that Settings may override: per-command and per-request lines would
+                // drown the region's own.
+                ["Logging:LogLevel:Default"] = _options.MinimumLogLevel.ToString(),
+                ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Yarp"] = "Warning",
                 ["Authentication:Authority"] = IdentityUrl.ToString().TrimEnd('/'),
                 ["Authentication:RequireHttpsMetadata"] = "false",
             })
@@ -168,11 +174,6 @@ public sealed class RegionHost : IAsyncDisposable
             o.SingleLine = true;
             o.TimestampFormat = $"HH:mm:ss '[{name}]' ";
         });
-        builder.Logging.SetMinimumLevel(_options.MinimumLogLevel);
-        // Per-command and per-request lines drown the region's own; raise them when debugging.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         return builder;
     }
 

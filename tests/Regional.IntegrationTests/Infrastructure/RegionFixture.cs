@@ -34,6 +34,14 @@ public abstract class RegionFixture : IAsyncLifetime
 
     public Dictionary<string, string> PlacementConnectionStrings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Settings a fixture adds for every app of its region.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+
+    /// <summary>Last word on every app's services (after the test clock is installed).</summary>
+    protected virtual void ConfigureServices(string app, IServiceCollection services)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         (Broker, Postgres) = await SharedInfrastructure.GetAsync();
@@ -53,19 +61,21 @@ public abstract class RegionFixture : IAsyncLifetime
             DatabaseProvider = Provider,
             PlacementConnectionString = authority => PlacementConnectionStrings[authority],
             DataDirectory = _dataDirectory,
-            Settings = new Dictionary<string, string?>
+            Settings = new Dictionary<string, string?>(new Dictionary<string, string?>
             {
                 ["Placement:OverdueCheckInterval"] = "00:00:00.500",
                 ["Outbox:PollInterval"] = "00:00:00.500",
                 ["Outbox:SendTimeout"] = "00:00:03",
                 ["Outbox:MaxBackoff"] = "00:00:01",
-            },
+            }.Concat(ExtraSettings)),
             ConfigureServices = (app, services) =>
             {
                 if (app.EndsWith(".placement", StringComparison.Ordinal))
                 {
                     services.AddSingleton<TimeProvider>(Clock);
                 }
+
+                ConfigureServices(app, services);
             },
         });
     }
