@@ -147,6 +147,8 @@ public sealed class RegionHost : IAsyncDisposable
             ApplicationName = name,
             EnvironmentName = _options.EnvironmentName,
             ContentRootPath = AppContext.BaseDirectory,
+            // The application name labels the app (logs, OpenAPI title); it is not an assembly to scan.
+            Args = [$"--{WebHostDefaults.PreventHostingStartupKey}=true"],
         });
 
         // Every app in the process would otherwise read the same files and Kestrel endpoints.
