@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,8 +73,21 @@ public static class GatewayService
         return builder;
     }
 
+    /// <summary>The backfill route takes batches bigger than the default body limit.</summary>
+    public const long MaxBatchBodyBytes = 4 * 1024 * 1024;
+
     public static WebApplication MapGatewayService(this WebApplication app)
     {
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.Value?.EndsWith("/placements/batch", StringComparison.Ordinal) == true
+                && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxBatchBodyBytes;
+            }
+
+            return next(context);
+        });
         app.UseServiceDefaults();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -51,7 +51,7 @@ public sealed partial class OutboxDispatcher<TContext>(
                 backoff = backoff == TimeSpan.Zero
                     ? TimeSpan.FromMilliseconds(200)
                     : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
-                LogDispatchFailed(logger, ex.GetType().Name, backoff.TotalMilliseconds);
+                LogDispatchFailed(logger, (ex.InnerException ?? ex).GetType().Name, backoff.TotalMilliseconds);
                 try
                 {
                     await Task.Delay(backoff, clock, stoppingToken);
@@ -79,30 +79,44 @@ public sealed partial class OutboxDispatcher<TContext>(
             return 0;
         }
 
-        var sent = new List<Guid>(pending.Count);
-        try
+        // The batch goes out concurrently so that publisher confirms overlap; consumers do not
+        // rely on arrival order (they tolerate a receipt after its acknowledgement and retry an
+        // end notice that overtakes its start), as RabbitMQ with prefetch would not keep it anyway.
+        var outcomes = await Task.WhenAll(pending.Select(async message =>
         {
-            foreach (var message in pending)
+            try
             {
-                try
-                {
-                    await SendAsync(message, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    message.Attempts++;
-                    message.LastError = ex.GetType().Name;
-                    throw;
-                }
+                await SendAsync(message, cancellationToken);
+                return (Message: message, Error: (Exception?)null);
+            }
+            catch (Exception ex)
+            {
+                return (Message: message, Error: ex);
+            }
+        }));
 
-                message.DispatchedAt = clock.GetUtcNow();
+        var sent = new List<Guid>(pending.Count);
+        var now = clock.GetUtcNow();
+        foreach (var (message, error) in outcomes)
+        {
+            if (error is null)
+            {
+                message.DispatchedAt = now;
                 sent.Add(message.MessageId);
             }
+            else
+            {
+                message.Attempts++;
+                message.LastError = error.GetType().Name;
+            }
         }
-        finally
+
+        // Record what did leave even when others failed, so it is not sent twice.
+        await RecordAsync(scope.ServiceProvider, db, sent);
+        var failure = outcomes.Select(o => o.Error).FirstOrDefault(e => e is not null);
+        if (failure is not null)
         {
-            // Record what did leave even when a later message failed, so it is not sent twice.
-            await RecordAsync(scope.ServiceProvider, db, sent);
+            throw new OutboxDispatchException(pending.Count - sent.Count, failure);
         }
 
         return sent.Count;
@@ -157,3 +171,7 @@ public sealed partial class OutboxDispatcher<TContext>(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed ({ErrorType}); retrying in {BackoffMs} ms")]
     private static partial void LogDispatchFailed(ILogger logger, string errorType, double backoffMs);
 }
+
+/// <summary>Some messages of a batch could not be sent; they stay pending and are retried after a back-off.</summary>
+public sealed class OutboxDispatchException(int failed, Exception first)
+    : Exception($"{failed} outbox message(s) could not be sent.", first);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Regional.Placement.Features;
 
@@ -22,6 +23,11 @@ public static class PlacementEndpoints
             .WithName("RecordPlacement")
             .WithSummary("Record a placement of one of our children in another authority's area; notifies the host.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        placements.MapPost("/batch", RecordPlacementsHandler.Handle)
+            .WithName("RecordPlacements")
+            .WithSummary($"Backfill: record up to {RecordPlacementsHandler.MaxBatch} placements at once, all or nothing; each notifies its host.")
+            .WithMetadata(new RequestSizeLimitAttribute(RecordPlacementsHandler.MaxBatchBodyBytes))
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         placements.MapGet("/", PlacementQueries.ListPlacements)
             .WithName("ListPlacements")

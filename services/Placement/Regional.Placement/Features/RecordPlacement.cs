@@ -36,9 +36,12 @@ internal static partial class RecordPlacementValidator
     [GeneratedRegex(@"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$", RegexOptions.IgnoreCase)]
     private static partial Regex UkPostcode();
 
-    public static ValidationErrors Validate(RecordPlacementRequest request, string self, RegionDirectory region, DateOnly today)
+    public static ValidationErrors Validate(RecordPlacementRequest request, string self, RegionDirectory region, DateOnly today) =>
+        Validate(request, self, region, today, new ValidationErrors());
+
+    /// <summary>Adds this request's errors to <paramref name="errors"/> (which may prefix field names, for a batch).</summary>
+    public static ValidationErrors Validate(RecordPlacementRequest request, string self, RegionDirectory region, DateOnly today, ValidationErrors errors)
     {
-        var errors = new ValidationErrors();
         var child = request.Child;
         if (child is null)
         {
@@ -175,6 +178,18 @@ internal static class RecordPlacementHandler
             return Problems.Unprocessable(errors.ToDictionary());
         }
 
+        var placement = Record(request, db, outbox, self, clocks, now);
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Flush();
+        metrics.NoticeQueued(NotificationKind.PlacementStart, placement.HostAuthority);
+
+        return TypedResults.Created($"/{self.Authority}/placements/{placement.Id}", PlacementView.From(placement));
+    }
+
+    /// <summary>Adds a validated placement, its notification and its messages to the unit of work.</summary>
+    internal static Domain.Placement Record(
+        RecordPlacementRequest request, PlacementDbContext db, CrossBorderOutbox outbox, ServiceIdentity self, StatutoryClocks clocks, DateTimeOffset now)
+    {
         var c = request.Child!;
         var a = request.Address!;
         var placement = new Domain.Placement
@@ -239,10 +254,6 @@ internal static class RecordPlacementHandler
         outbox.Publish(db, new CrossBorderStepRecorded(notification.Id, StepKinds.PlacementNoticeSent, self.Authority, placement.HostAuthority, now));
 
         db.Placements.Add(placement);
-        await db.SaveChangesAsync(cancellationToken);
-        outbox.Flush();
-        metrics.NoticeQueued(notification.Kind, placement.HostAuthority);
-
-        return TypedResults.Created($"/{self.Authority}/placements/{placement.Id}", PlacementView.From(placement));
+        return placement;
     }
 }

@@ -3,12 +3,28 @@ namespace Regional.Placement.Features;
 /// <summary>Collects field errors under the JSON names the caller used, for a 422 problem.</summary>
 internal sealed class ValidationErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _errors;
+    private readonly string _prefix;
+
+    public ValidationErrors()
+        : this(new Dictionary<string, List<string>>(StringComparer.Ordinal), "")
+    {
+    }
+
+    private ValidationErrors(Dictionary<string, List<string>> errors, string prefix)
+    {
+        _errors = errors;
+        _prefix = prefix;
+    }
+
+    /// <summary>A view that records into the same errors under <c>{prefix}.field</c>, for an item of a batch.</summary>
+    public ValidationErrors Under(string prefix) => new(_errors, _prefix + prefix + ".");
 
     public bool Any => _errors.Count > 0;
 
     public void Add(string field, string message)
     {
+        field = _prefix + field;
         if (!_errors.TryGetValue(field, out var messages))
         {
             _errors[field] = messages = [];
