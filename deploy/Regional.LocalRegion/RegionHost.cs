@@ -95,10 +95,11 @@ public sealed class RegionHost : IAsyncDisposable
 
     private WebApplication BuildIdentity(int port)
     {
-        var builder = NewBuilder("identity", port, new Dictionary<string, string?>(DemoIdentity.Settings(Region))
-        {
-            ["Identity:Issuer"] = IdentityUrl.ToString().TrimEnd('/'),
-        });
+        var builder = NewBuilder(
+            "identity",
+            port,
+            new Dictionary<string, string?> { ["Identity:Issuer"] = IdentityUrl.ToString().TrimEnd('/') },
+            defaults: DemoIdentity.Settings(Region));
         builder.AddIdentityService();
         Customise("identity", builder);
         var app = builder.Build();
@@ -140,7 +141,8 @@ public sealed class RegionHost : IAsyncDisposable
         return app;
     }
 
-    private WebApplicationBuilder NewBuilder(string name, int port, Dictionary<string, string?> own)
+    /// <summary>Configuration layers, later wins: region file, <paramref name="defaults"/>, the host's Settings, <paramref name="own"/>.</summary>
+    private WebApplicationBuilder NewBuilder(string name, int port, Dictionary<string, string?> own, Dictionary<string, string?>? defaults = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -166,6 +168,7 @@ public sealed class RegionHost : IAsyncDisposable
                 ["Authentication:Authority"] = IdentityUrl.ToString().TrimEnd('/'),
                 ["Authentication:RequireHttpsMetadata"] = "false",
             })
+            .AddInMemoryCollection(defaults ?? [])
             .AddInMemoryCollection(_options.Settings)
             .AddInMemoryCollection(own)
             .AddEnvironmentVariables("OTEL_");

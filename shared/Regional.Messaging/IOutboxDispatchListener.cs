@@ -1,10 +1,11 @@
 namespace Regional.Messaging;
 
 /// <summary>
-/// Lets a service record, in the same transaction that marks messages dispatched, what
-/// their leaving means to it (a notification becomes "sent").
+/// Lets a service record what the leaving of its messages means to it (a notification becomes
+/// "sent"). Runs before the messages are marked dispatched: a crash in between re-sends them,
+/// which receivers deduplicate, rather than leaving a state that says less than happened.
 /// </summary>
 public interface IOutboxDispatchListener
 {
-    Task OnDispatchedAsync(IReadOnlyCollection<Guid> messageIds, DateTimeOffset dispatchedAt, CancellationToken cancellationToken);
+    Task OnDispatchedAsync(IReadOnlyCollection<OutboxMessage> dispatched, DateTimeOffset dispatchedAt, CancellationToken cancellationToken);
 }

@@ -95,14 +95,14 @@ public sealed partial class OutboxDispatcher<TContext>(
             }
         }));
 
-        var sent = new List<Guid>(pending.Count);
+        var sent = new List<OutboxMessage>(pending.Count);
         var now = clock.GetUtcNow();
         foreach (var (message, error) in outcomes)
         {
             if (error is null)
             {
                 message.DispatchedAt = now;
-                sent.Add(message.MessageId);
+                sent.Add(message);
             }
             else
             {
@@ -122,9 +122,8 @@ public sealed partial class OutboxDispatcher<TContext>(
         return sent.Count;
     }
 
-    private async Task RecordAsync(IServiceProvider services, TContext db, List<Guid> sent)
+    private async Task RecordAsync(IServiceProvider services, TContext db, List<OutboxMessage> sent)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         if (sent.Count > 0)
         {
             var at = clock.GetUtcNow();
@@ -135,7 +134,6 @@ public sealed partial class OutboxDispatcher<TContext>(
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -14,8 +14,10 @@ public static class Correlation
     /// Carries the gateway's correlation id into this service's logs and spans, and back to the
     /// caller, so that a practitioner's support call can be matched to what happened.
     /// </summary>
-    public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app)
+    {
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Regional.Correlation");
+        return app.Use(async (context, next) =>
         {
             var id = context.Request.Headers[Header].ToString();
             if (string.IsNullOrEmpty(id) || id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -31,10 +33,10 @@ public static class Correlation
                 return Task.CompletedTask;
             });
             Activity.Current?.SetTag("regional.correlation_id", id);
-            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Regional.Correlation");
-            using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+            using (logger.BeginScope(new KeyValuePair<string, object>[] { new("CorrelationId", id) }))
             {
                 await next(context);
             }
         });
+    }
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Regional.Contracts.Placements.V1;
 using Regional.Messaging;
 using Regional.Placement.Data;
@@ -6,27 +7,34 @@ using Regional.Placement.Domain;
 
 namespace Regional.Placement.Consumers;
 
-/// <summary>Placing side: the host acknowledged our notice, possibly after it was escalated as overdue.</summary>
-public sealed class NoticeAcknowledgedConsumer(PlacementDbContext db, ServiceIdentity self, TimeProvider clock)
-    : IConsumer<NoticeAcknowledged>
+/// <summary>
+/// Placing side: the host acknowledged our notice, possibly after it was escalated as overdue.
+/// One conditional update, idempotent by construction, like the receipt.
+/// </summary>
+public sealed class NoticeAcknowledgedConsumer(PlacementDbContext db, ServiceIdentity self) : IConsumer<NoticeAcknowledged>
 {
     public async Task Consume(ConsumeContext<NoticeAcknowledged> context)
     {
         var acknowledgement = context.Message;
         MisroutedMessageException.ThrowIfNotFor(acknowledgement, self);
-        if (await db.AlreadyConsumedAsync(context, nameof(NoticeAcknowledgedConsumer), clock.GetUtcNow()))
+        var at = acknowledgement.AcknowledgedAt;
+        var role = acknowledgement.AcknowledgedByRole;
+        var updated = await db.Notifications
+            .Where(n => n.Id == acknowledgement.NotificationId && n.To == acknowledgement.From)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(n => n.Status, NotificationStatus.Acknowledged)
+                    .SetProperty(n => n.AcknowledgedAt, n => n.AcknowledgedAt ?? at)
+                    .SetProperty(n => n.AcknowledgedByRole, n => n.AcknowledgedByRole ?? role)
+                    // An acknowledgement implies delivery, even if its receipt is still on the way.
+                    .SetProperty(n => n.DeliveredAt, n => n.DeliveredAt ?? at)
+                    .SetProperty(n => n.SentAt, n => n.SentAt ?? at)
+                    .SetProperty(n => n.Version, n => n.Version + 1),
+                context.CancellationToken);
+        if (updated == 0)
         {
-            return;
+            throw new MisroutedMessageException($"Notification {acknowledgement.NotificationId} was not sent by us to '{acknowledgement.From}'.");
         }
-
-        var notification = await NoticeReceivedConsumer.NotificationFor(db, acknowledgement.NotificationId, acknowledgement.From, context.CancellationToken);
-        notification.Status = NotificationStatus.Acknowledged;
-        notification.AcknowledgedAt = acknowledgement.AcknowledgedAt;
-        notification.AcknowledgedByRole = acknowledgement.AcknowledgedByRole;
-        // An acknowledgement implies delivery, even if its receipt is still on the way.
-        notification.DeliveredAt ??= acknowledgement.AcknowledgedAt;
-        notification.SentAt ??= notification.DeliveredAt;
-        await db.SaveChangesAsync(context.CancellationToken);
     }
 }
 

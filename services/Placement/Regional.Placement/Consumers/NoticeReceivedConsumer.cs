@@ -7,38 +7,34 @@ using Regional.Placement.Domain;
 
 namespace Regional.Placement.Consumers;
 
-/// <summary>Placing side: the host stored our notice. Only the notice's own host can say so.</summary>
-public sealed class NoticeReceivedConsumer(PlacementDbContext db, ServiceIdentity self, TimeProvider clock)
-    : IConsumer<NoticeReceived>
+/// <summary>
+/// Placing side: the host stored our notice. Only the notice's own host can say so. One
+/// conditional update, idempotent by construction (a repeat changes nothing), so it needs no
+/// inbox and cannot lose a concurrent acknowledgement.
+/// </summary>
+public sealed class NoticeReceivedConsumer(PlacementDbContext db, ServiceIdentity self) : IConsumer<NoticeReceived>
 {
     public async Task Consume(ConsumeContext<NoticeReceived> context)
     {
         var receipt = context.Message;
         MisroutedMessageException.ThrowIfNotFor(receipt, self);
-        if (await db.AlreadyConsumedAsync(context, nameof(NoticeReceivedConsumer), clock.GetUtcNow()))
+        var at = receipt.ReceivedAt;
+        var updated = await db.Notifications
+            .Where(n => n.Id == receipt.NotificationId && n.To == receipt.From)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(n => n.DeliveredAt, n => n.DeliveredAt ?? at)
+                    // The receipt can overtake the broker's confirm to our dispatcher: it left no later than it arrived.
+                    .SetProperty(n => n.SentAt, n => n.SentAt ?? at)
+                    .SetProperty(
+                        n => n.Status,
+                        n => n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Sent ? NotificationStatus.Delivered : n.Status)
+                    .SetProperty(n => n.Version, n => n.Version + 1),
+                context.CancellationToken);
+        if (updated == 0)
         {
-            return;
+            throw new MisroutedMessageException($"Notification {receipt.NotificationId} was not sent by us to '{receipt.From}'.");
         }
-
-        var notification = await NotificationFor(db, receipt.NotificationId, receipt.From, context.CancellationToken);
-        notification.DeliveredAt ??= receipt.ReceivedAt;
-        // The receipt can overtake the broker's confirm to our dispatcher: it left no later than it arrived.
-        notification.SentAt ??= receipt.ReceivedAt;
-        if (notification.Status is NotificationStatus.Pending or NotificationStatus.Sent)
-        {
-            notification.Status = NotificationStatus.Delivered;
-        }
-
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
-
-    internal static async Task<Notification> NotificationFor(PlacementDbContext db, Guid notificationId, string host, CancellationToken cancellationToken)
-    {
-        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == notificationId, cancellationToken)
-            ?? throw new MisroutedMessageException($"Notification {notificationId} is not one of ours.");
-        return notification.To == host
-            ? notification
-            : throw new MisroutedMessageException($"Notification {notificationId} was not sent to '{host}'.");
     }
 }
 

@@ -1,0 +1,115 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Regional.LocalRegion;
+using Regional.ServiceDefaults;
+using Regional.Testing;
+
+namespace Regional.Benchmarks;
+
+/// <summary>The region under test: in this process, on PostgreSQL, over a private RabbitMQ node, as the test fixtures run it.</summary>
+public sealed class BenchRegion : IAsyncDisposable
+{
+    public static readonly string[] Authorities = ["derby-city", "derbyshire", "nottingham-city", "nottinghamshire"];
+
+    private BenchRegion(RabbitMqNode broker, PostgresServer postgres, RegionHost region, Uri brokerUri, NoticeTimings timings, HttpClient http)
+    {
+        Broker = broker;
+        Postgres = postgres;
+        Region = region;
+        BrokerUri = brokerUri;
+        Timings = timings;
+        Http = http;
+    }
+
+    public RabbitMqNode Broker { get; }
+
+    public PostgresServer Postgres { get; }
+
+    public RegionHost Region { get; }
+
+    public Uri BrokerUri { get; }
+
+    public NoticeTimings Timings { get; }
+
+    public HttpClient Http { get; }
+
+    public Dictionary<string, string> Tokens { get; } = new(StringComparer.Ordinal);
+
+    public static async Task<BenchRegion> StartAsync()
+    {
+        var broker = await RabbitMqNode.StartAsync();
+        var postgres = await PostgresServer.StartAsync();
+        var brokerUri = await broker.CreateVirtualHostAsync("bench-region");
+        var connections = new Dictionary<string, string>();
+        foreach (var authority in Authorities)
+        {
+            connections[authority] = await postgres.CreateDatabaseAsync($"bench_{authority.Replace('-', '_')}") + ";Maximum Pool Size=60";
+        }
+
+        var timings = new NoticeTimings();
+        var region = await RegionHost.StartAsync(new RegionHostOptions
+        {
+            RabbitMqUri = brokerUri.ToString(),
+            DatabaseProvider = DatabaseProvider.Postgres,
+            PlacementConnectionString = a => connections[a],
+            DataDirectory = Path.Combine(Path.GetTempPath(), "regional-bench"),
+            EnvironmentName = "Production",
+            Settings = new Dictionary<string, string?>
+            {
+                ["Gateway:RateLimit:TokensPerSecond"] = "1000000",
+                ["Gateway:RateLimit:Burst"] = "1000000",
+                // Production refuses demo sign-in; the benchmark uses client credentials like a case system.
+                ["Identity:DemoUsers:Enabled"] = "false",
+            },
+            ConfigureServices = (app, services) =>
+            {
+                if (app.EndsWith(".placement", StringComparison.Ordinal))
+                {
+                    services.AddConsumeObserver(_ => timings);
+                }
+            },
+        });
+
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        var bench = new BenchRegion(broker, postgres, region, brokerUri, timings, http);
+        foreach (var authority in Authorities)
+        {
+            bench.Tokens[authority] = await bench.ClientToken($"{authority}-case-system");
+        }
+
+        return bench;
+    }
+
+    private async Task<string> ClientToken(string clientId)
+    {
+        var response = await Http.PostAsync(new Uri(Region.GatewayUrl, "/identity/connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = DemoIdentity.DemoSecret,
+        }));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+    }
+
+    public HttpRequestMessage Request(HttpMethod method, Uri baseAddress, string path, string authority, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, new Uri(baseAddress, path)) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens[authority]);
+        return request;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Region.DisposeAsync();
+        await Broker.DisposeAsync();
+        await Postgres.DisposeAsync();
+    }
+}
