@@ -60,7 +60,7 @@ for type_, name in re.findall(r"public\s+([\w<>\[\]?,. ]+?)\s+(\w+)\s*\{\s*get;"
     properties.setdefault(name, set()).add(type_)
 literal_keys = set(re.findall(r'"([A-Za-z]\w*(?::\w+)+)"', code)) | set(re.findall(r'Configuration\["(\w+)"\]', code))
 connection_names = set(re.findall(r'AddServiceDatabase<[^>]*>\([^;]*?"(\w+)"\)', code))
-framework_prefixes = ("ASPNETCORE_", "DOTNET_", "OTEL_", "Logging:LogLevel:")
+framework_prefixes = ("ASPNETCORE_", "DOTNET_", "OTEL_", "Logging:LogLevel:", "Logging:Console:")
 
 
 def known_key(key: str) -> bool:

@@ -97,9 +97,13 @@ public static class GatewayService
         return app;
     }
 
-    /// <summary>Partition by the authenticated client; anonymous calls (token requests) by address.</summary>
+    /// <summary>
+    /// Partition by the authenticated caller: the token's subject is the client id for a system
+    /// client and the user for a person (demo users share a client id, so it cannot be that).
+    /// Anonymous calls (token requests) are limited by address.
+    /// </summary>
     private static string ClientKey(HttpContext context) =>
-        (context.User.GetClientId() ?? context.User.GetSubject()) is { } client
-            ? $"client:{client}"
+        (context.User.GetSubject() ?? context.User.GetClientId()) is { } caller
+            ? $"caller:{caller}"
             : $"ip:{context.Connection.RemoteIpAddress}";
 }
