@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Regional.Placement.Data;
+using Regional.Referral.Data;
+using Regional.RegionService.Data;
 
 namespace Regional.DesignTime;
 
@@ -15,4 +17,28 @@ public sealed class PostgresPlacementFactory : IDesignTimeDbContextFactory<Postg
 {
     public PostgresPlacementDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresPlacementDbContext>().UseNpgsql("Host=127.0.0.1;Database=design").Options);
+}
+
+public sealed class SqliteReferralFactory : IDesignTimeDbContextFactory<SqliteReferralDbContext>
+{
+    public SqliteReferralDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteReferralDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+public sealed class PostgresReferralFactory : IDesignTimeDbContextFactory<PostgresReferralDbContext>
+{
+    public PostgresReferralDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresReferralDbContext>().UseNpgsql("Host=127.0.0.1;Database=design").Options);
+}
+
+public sealed class SqliteRegionFactory : IDesignTimeDbContextFactory<SqliteRegionDbContext>
+{
+    public SqliteRegionDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteRegionDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+public sealed class PostgresRegionFactory : IDesignTimeDbContextFactory<PostgresRegionDbContext>
+{
+    public PostgresRegionDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresRegionDbContext>().UseNpgsql("Host=127.0.0.1;Database=design").Options);
 }

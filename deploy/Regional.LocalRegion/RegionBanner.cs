@@ -17,6 +17,13 @@ public static class RegionBanner
             text.AppendLine($"  Placement: {authority,-16} http://127.0.0.1:{port}  (OpenAPI: /openapi/v1.json)");
         }
 
+        foreach (var (authority, port) in region.ReferralPorts)
+        {
+            text.AppendLine($"  Referral:  {authority,-16} http://127.0.0.1:{port}  (OpenAPI: /openapi/v1.json)");
+        }
+
+        text.AppendLine($"  Region:    {"coordination",-16} {region.RegionServiceUrl.ToString().TrimEnd('/')}  (also {gateway}/region)");
+
         text.AppendLine();
         text.AppendLine("Demo users: curl " + gateway + "/identity/dev/users");
         text.AppendLine("Get a token:");

@@ -5,17 +5,21 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Regional.Gateway;
 using Regional.Identity;
 using Regional.Placement;
+using Regional.Referral;
+using Regional.RegionService;
 using Regional.Region;
 using Regional.ServiceDefaults;
 
 namespace Regional.LocalRegion;
 
 /// <summary>
-/// The region in one process: the identity service, each authority's placement service
-/// (its own database, queue and port) and the gateway in front. Each is the same library the
+/// The region in one process: the identity service, each authority's placement and referral
+/// services (each its own database, queue and port), the regional coordination service and the
+/// gateway in front. Each is the same library the
 /// separate hosts run, given its configuration in memory.
 /// </summary>
 public sealed class RegionHost : IAsyncDisposable
@@ -23,7 +27,11 @@ public sealed class RegionHost : IAsyncDisposable
     private readonly RegionHostOptions _options;
     private readonly Dictionary<string, WebApplication> _placements = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _placementPorts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WebApplication> _referrals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _referralPorts = new(StringComparer.Ordinal);
     private WebApplication? _identity;
+    private WebApplication? _coordination;
+    private int _coordinationPort;
     private WebApplication? _gateway;
 
     private RegionHost(RegionHostOptions options, RegionOptions region)
@@ -39,6 +47,10 @@ public sealed class RegionHost : IAsyncDisposable
     public Uri IdentityUrl { get; private set; } = null!;
 
     public IReadOnlyDictionary<string, int> PlacementPorts => _placementPorts;
+
+    public IReadOnlyDictionary<string, int> ReferralPorts => _referralPorts;
+
+    public Uri RegionServiceUrl => new($"http://127.0.0.1:{_coordinationPort}");
 
     public static async Task<RegionHost> StartAsync(RegionHostOptions options, CancellationToken cancellationToken = default)
     {
@@ -60,6 +72,12 @@ public sealed class RegionHost : IAsyncDisposable
 
     /// <summary>The services of an authority's running placement instance (for tests and tools).</summary>
     public IServiceProvider PlacementServices(string authority) => _placements[authority].Services;
+
+    /// <summary>The services of an authority's running referral instance (for tests and tools).</summary>
+    public IServiceProvider ReferralServices(string authority) => _referrals[authority].Services;
+
+    /// <summary>The services of the regional coordination service.</summary>
+    public IServiceProvider RegionServices => _coordination!.Services;
 
     /// <summary>Stops an authority's placement service and builds it afresh, as after a crash or deployment.</summary>
     public async Task RestartPlacementAsync(string authority, CancellationToken cancellationToken = default)
@@ -87,6 +105,18 @@ public sealed class RegionHost : IAsyncDisposable
             _placementPorts[authority] = port;
             _placements[authority] = await StartAppAsync(() => BuildPlacement(authority, port), cancellationToken);
         }
+
+        // Referral services before the coordination service: their queues must be bound before it
+        // announces the aligned tool versions.
+        foreach (var authority in Region.Authorities.Select(a => a.Id))
+        {
+            var port = next == 0 ? FreePort() : next++;
+            _referralPorts[authority] = port;
+            _referrals[authority] = await StartAppAsync(() => BuildReferral(authority, port), cancellationToken);
+        }
+
+        _coordinationPort = next == 0 ? FreePort() : next++;
+        _coordination = await StartAppAsync(() => BuildCoordination(_coordinationPort), cancellationToken);
 
         var gatewayPort = PortOrFree(_options.GatewayPort);
         GatewayUrl = new Uri($"http://127.0.0.1:{gatewayPort}");
@@ -125,12 +155,77 @@ public sealed class RegionHost : IAsyncDisposable
         return app;
     }
 
+    private WebApplication BuildReferral(string authority, int port)
+    {
+        var builder = NewBuilder($"{authority}.referral", port, new Dictionary<string, string?>
+        {
+            ["Authority"] = authority,
+            ["Database:Provider"] = _options.DatabaseProvider.ToString(),
+            ["ConnectionStrings:Referral"] = DatabaseFor(authority, _options.ReferralConnectionString, "referral"),
+            ["RabbitMq:Uri"] = _options.RabbitMqUri,
+        });
+        builder.AddReferralService();
+        Customise($"{authority}.referral", builder);
+        var app = builder.Build();
+        app.MapReferralService();
+        return app;
+    }
+
+    private WebApplication BuildCoordination(int port)
+    {
+        var builder = NewBuilder("region", port, new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = _options.DatabaseProvider.ToString(),
+            ["ConnectionStrings:Region"] = _options.RegionConnectionString
+                ?? DatabaseFor(Region.Authorities[0].Id, null, "region", file: "region.db"),
+            ["RabbitMq:Uri"] = _options.RabbitMqUri,
+        });
+        builder.AddRegionService();
+        Customise("region", builder);
+        var app = builder.Build();
+        app.MapRegionService();
+        return app;
+    }
+
+    /// <summary>
+    /// A service's own database: as configured, else a SQLite file under the data directory, else
+    /// (PostgreSQL) a database beside the authority's placement database, named after it with a
+    /// suffix; EF Core creates it on first migration. Never shared between services.
+    /// </summary>
+    private string DatabaseFor(string authority, Func<string, string>? configured, string suffix, string? file = null)
+    {
+        if (configured is not null)
+        {
+            return configured(authority);
+        }
+
+        if (_options.DatabaseProvider == DatabaseProvider.Sqlite)
+        {
+            return $"Data Source={Path.GetFullPath(Path.Combine(_options.DataDirectory, file ?? $"{authority}.{suffix}.db"))}";
+        }
+
+        var placement = _options.PlacementConnectionString?.Invoke(authority)
+            ?? throw new InvalidOperationException($"PostgreSQL needs a connection string for {authority}'s {suffix} database.");
+        var builder = new NpgsqlConnectionStringBuilder(placement);
+        builder.Database = $"{builder.Database}_{suffix}";
+        return builder.ConnectionString;
+    }
+
     private WebApplication BuildGateway(int port)
     {
-        var settings = new Dictionary<string, string?> { ["Gateway:IdentityAddress"] = IdentityUrl.ToString() };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Gateway:IdentityAddress"] = IdentityUrl.ToString(),
+            ["Gateway:RegionAddress"] = RegionServiceUrl.ToString(),
+        };
         foreach (var (authority, placementPort) in _placementPorts)
         {
             settings[$"Gateway:Destinations:{authority}:placement"] = $"http://127.0.0.1:{placementPort}";
+        }
+
+        foreach (var (authority, referralPort) in _referralPorts)
+        {
+            settings[$"Gateway:Destinations:{authority}:referral"] = $"http://127.0.0.1:{referralPort}";
         }
 
         var builder = NewBuilder("gateway", port, settings);
@@ -212,7 +307,7 @@ public sealed class RegionHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var app in new[] { _gateway }.Concat(_placements.Values).Append(_identity).OfType<WebApplication>())
+        foreach (var app in new[] { _gateway, _coordination }.Concat(_referrals.Values).Concat(_placements.Values).Append(_identity).OfType<WebApplication>())
         {
             try
             {
@@ -227,5 +322,13 @@ public sealed class RegionHost : IAsyncDisposable
         }
 
         _placements.Clear();
+        _referrals.Clear();
+
+        // Idle pooled connections outlive the apps that opened them; a region of nine databases
+        // left behind per test class would exhaust the server's connection slots.
+        if (_options.DatabaseProvider == DatabaseProvider.Postgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+        }
     }
 }

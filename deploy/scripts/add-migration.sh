@@ -1,24 +1,32 @@
 #!/usr/bin/env bash
-# Adds a migration for both providers: deploy/scripts/add-migration.sh NAME
+# Adds a migration for both providers to one service's database:
+#   deploy/scripts/add-migration.sh NAME [SERVICE]
+# SERVICE is Placement (the default), Referral or Region.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
-name=${1:?usage: add-migration.sh NAME}
+name=${1:?usage: add-migration.sh NAME [Placement|Referral|Region]}
+service=${2:-Placement}
+case $service in
+  Placement) project=services/Placement/Regional.Placement; namespace=Regional.Placement ;;
+  Referral)  project=services/Referral/Regional.Referral;   namespace=Regional.Referral ;;
+  Region)    project=services/Region/Regional.RegionService; namespace=Regional.RegionService ;;
+  *) echo "unknown service '$service': Placement, Referral or Region" >&2; exit 2 ;;
+esac
 bash deploy/scripts/nuget-shims.sh >/dev/null
 dotnet tool restore >/dev/null
 for provider in Sqlite Postgres; do
   dotnet dotnet-ef migrations add "$name" \
-    --project services/Placement/Regional.Placement \
+    --project "$project" \
     --startup-project deploy/Regional.DesignTime \
-    --context "${provider}PlacementDbContext" \
+    --context "${provider}${service}DbContext" \
     --output-dir "Data/Migrations/$provider" \
-    --namespace "Regional.Placement.Data.Migrations.$provider"
+    --namespace "$namespace.Data.Migrations.$provider"
 done
-# dotnet-ef places a new model snapshot by namespace; keep it beside its migrations.
-project=services/Placement/Regional.Placement
+# dotnet-ef places a new model snapshot by namespace (under $project/Regional/...); keep it beside its migrations.
 if [[ -d $project/Regional ]]; then
   for provider in Sqlite Postgres; do
-    mv "$project/Regional/Placement/Data/Migrations/$provider/"*.cs "$project/Data/Migrations/$provider/" 2>/dev/null || true
+    find "$project/Regional" -path "*/Data/Migrations/$provider/*.cs" -exec mv {} "$project/Data/Migrations/$provider/" \;
   done
   rm -rf "$project/Regional"
 fi

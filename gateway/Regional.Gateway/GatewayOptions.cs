@@ -19,6 +19,9 @@ public sealed class GatewayOptions
     /// <summary>The identity service, reachable through the gateway at <c>/identity/...</c> for token requests.</summary>
     public string? IdentityAddress { get; set; }
 
+    /// <summary>The regional coordination service (risk tool alignment), reachable at <c>/region/...</c>.</summary>
+    public string? RegionAddress { get; set; }
+
     public RateLimitOptions RateLimit { get; set; } = new();
 }
 

@@ -18,6 +18,9 @@ public static class RegionRoutes
     {
         ["placements"] = "placement",
         ["register"] = "placement",
+        ["referrals"] = "referral",
+        ["cases"] = "referral",
+        ["tracking"] = "referral",
     };
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(RegionOptions region, GatewayOptions gateway)
@@ -51,6 +54,26 @@ public static class RegionRoutes
                     Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = $"/{authority}" }],
                 });
             }
+        }
+
+        if (!string.IsNullOrWhiteSpace(gateway.RegionAddress))
+        {
+            clusters.Add(new ClusterConfig
+            {
+                ClusterId = "region",
+                Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = gateway.RegionAddress } },
+            });
+            routes.Add(new RouteConfig
+            {
+                RouteId = "region",
+                ClusterId = "region",
+                Match = new RouteMatch { Path = "/region/{**rest}" },
+                // Regional actions belong to no authority: any authenticated caller gets through here,
+                // and the region service itself requires the regional-coordinator role for changes.
+                AuthorizationPolicy = "Default",
+                RateLimiterPolicy = RateLimitPolicy,
+                Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = "/region" }],
+            });
         }
 
         if (!string.IsNullOrWhiteSpace(gateway.IdentityAddress))

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Regional.Contracts;
 using Regional.Contracts.Placements.V1;
+using Regional.Contracts.Referrals.V1;
 using Regional.Region;
 
 namespace Regional.Messaging;
@@ -24,7 +25,22 @@ public sealed class SharingPolicy(RegionDirectory region)
         [typeof(PlacementEndNotice)] = [RecipientKind.Authority],
         [typeof(NoticeReceived)] = [RecipientKind.Authority],
         [typeof(NoticeAcknowledged)] = [RecipientKind.Authority],
+        [typeof(CrossBorderConcernRaised)] = [RecipientKind.Authority],
+        [typeof(ReciprocalReviewHeld)] = [RecipientKind.Authority],
+        [typeof(CaseClosureProposed)] = [RecipientKind.Authority],
+        [typeof(ReciprocalCaseClosed)] = [RecipientKind.Authority],
     };
+
+    /// <summary>
+    /// The only messages that stay inside one authority: its placement service telling its own
+    /// referral service who is in its register. They may go nowhere else, and nothing else may
+    /// be addressed to its own sender, so a register can never leak across a border this way.
+    /// </summary>
+    private static readonly HashSet<Type> WithinAuthorityOnly =
+    [
+        typeof(IncomingChildRegistered),
+        typeof(IncomingChildEnded),
+    ];
 
     /// <summary>Throws <see cref="SharingRefusedException"/> unless the message may go from <paramref name="sender"/> to its recipient.</summary>
     public void EnsureMaySend(IAddressedMessage message, string sender)
@@ -33,6 +49,16 @@ public sealed class SharingPolicy(RegionDirectory region)
         if (message.From != sender)
         {
             throw new SharingRefusedException($"{type.Name} claims to be from '{message.From}' but this service is '{sender}'.");
+        }
+
+        if (WithinAuthorityOnly.Contains(type))
+        {
+            if (message.To != sender)
+            {
+                throw new SharingRefusedException($"{type.Name} stays within its authority; it may not go to '{message.To}'.");
+            }
+
+            return;
         }
 
         if (message.To == sender)

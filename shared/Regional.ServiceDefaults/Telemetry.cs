@@ -13,7 +13,7 @@ namespace Regional.ServiceDefaults;
 public static class Telemetry
 {
     /// <summary>Activity sources and meters of the region's own code.</summary>
-    public static readonly string[] RegionalSources = ["Regional.Messaging", "Regional.Placement", "Regional.Gateway"];
+    public static readonly string[] RegionalSources = ["Regional.Messaging", "Regional.Placement", "Regional.Referral", "Regional.Gateway"];
 
     /// <summary>
     /// OpenTelemetry traces, metrics and logs over OTLP, configured by the standard

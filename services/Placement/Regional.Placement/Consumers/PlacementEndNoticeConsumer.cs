@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Regional.Contracts.Monitoring.V1;
 using Regional.Contracts.Placements.V1;
+using Regional.Contracts.Referrals.V1;
 using Regional.Messaging;
 using Regional.Placement.Data;
 using Regional.Placement.Domain;
@@ -46,6 +47,7 @@ public sealed class PlacementEndNoticeConsumer(
                 AcknowledgeBy = notice.AcknowledgeBy,
             });
             outbox.Send(db, new NoticeReceived(notice.NotificationId, notice.PlacementId, self.Authority, notice.From, now));
+            outbox.Send(db, new IncomingChildEnded(notice.PlacementId, self.Authority, self.Authority, notice.From, notice.EndDate, now));
             outbox.Publish(db, new CrossBorderStepRecorded(notice.NotificationId, StepKinds.EndNoticeReceived, notice.From, self.Authority, now));
         }
 

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Regional.Contracts.Monitoring.V1;
 using Regional.Contracts.Placements.V1;
+using Regional.Contracts.Referrals.V1;
 using Regional.Messaging;
 using Regional.Placement.Data;
 using Regional.Placement.Domain;
@@ -59,6 +60,11 @@ public sealed class PlacementNoticeConsumer(
                     },
                     IsEmergency = notice.IsEmergency,
                 });
+
+                // Our referral service matches CRE concerns against the register; it learns of
+                // the child in the same transaction, over the broker, never from our database.
+                outbox.Send(db, new IncomingChildRegistered(
+                    notice.PlacementId, self.Authority, self.Authority, notice.From, notice.Child, notice.StartDate, now));
             }
             else if (entry.PlacingAuthority != notice.From)
             {

@@ -1,0 +1,121 @@
+namespace Regional.Referral.Domain;
+
+/// <summary>
+/// The placing authority's record of a reciprocal case another authority holds for one of its
+/// children: every concern, every meeting's outcome, the current level and the next review.
+/// It is the placing authority's own case record: only it can close it.
+/// </summary>
+public sealed class TrackedCase
+{
+    /// <summary>The host's case id.</summary>
+    public Guid CaseId { get; set; }
+
+    public required string HostAuthority { get; set; }
+
+    public Guid PlacementId { get; set; }
+
+    public required string ChildLocalId { get; set; }
+
+    public required string ChildGivenName { get; set; }
+
+    public required string ChildFamilyName { get; set; }
+
+    public DateOnly ChildDateOfBirth { get; set; }
+
+    public string? ChildNhsNumber { get; set; }
+
+    public CaseStatus Status { get; set; }
+
+    public DateTimeOffset OpenedAt { get; set; }
+
+    public string? CurrentLevel { get; set; }
+
+    public string? CurrentToolVersion { get; set; }
+
+    public string? CurrentRule { get; set; }
+
+    public bool NeedsReassessment { get; set; }
+
+    public DateOnly? NextReviewDue { get; set; }
+
+    public List<PlanOutcome> CurrentPlan { get; set; } = [];
+
+    public string? ClosureProposedReason { get; set; }
+
+    public string? ClosureProposedNote { get; set; }
+
+    public DateTimeOffset? ClosureProposedAt { get; set; }
+
+    public string? ClosedReason { get; set; }
+
+    public string? ClosedNote { get; set; }
+
+    public DateOnly? ClosedOn { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>HeldOn of the latest meeting applied, so that a late-arriving older outcome does not overwrite a newer one.</summary>
+    public DateOnly? LatestMeetingOn { get; set; }
+
+    public int Version { get; set; }
+
+    public List<TrackedConcern> Concerns { get; set; } = [];
+
+    public List<TrackedMeeting> Meetings { get; set; } = [];
+
+    public bool IsOverdue(DateOnly today) => Status == CaseStatus.Open && NextReviewDue is { } due && due < today;
+}
+
+public sealed class TrackedConcern
+{
+    public Guid ReferralId { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public required string Source { get; set; }
+
+    public string? SourceReference { get; set; }
+
+    public required string Concerns { get; set; }
+
+    public List<string> ExploitationTypes { get; set; } = [];
+
+    public DateOnly ConcernDate { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public required string MatchedOn { get; set; }
+}
+
+public sealed class TrackedMeeting
+{
+    public Guid MeetingId { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public required string Type { get; set; }
+
+    public DateOnly HeldOn { get; set; }
+
+    public required Attendance Attendance { get; set; }
+
+    public string? ToolVersion { get; set; }
+
+    public string? DerivedLevel { get; set; }
+
+    public string? Level { get; set; }
+
+    public string? Rule { get; set; }
+
+    public string? Explanation { get; set; }
+
+    public bool Overridden { get; set; }
+
+    public string? OverrideRationale { get; set; }
+
+    public List<PlanOutcome> Plan { get; set; } = [];
+
+    public DateOnly? NextReviewDue { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+}

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Regional.Contracts.Referrals.V1;
+using Regional.Messaging;
+using Regional.Referral.Data;
+using Regional.Referral.Domain;
+using Regional.Region;
+using Regional.ServiceDefaults;
+
+namespace Regional.Referral.Features;
+
+public sealed record ClosureRequest(string? Reason, string? Note, DateOnly? ClosedOn);
+
+internal static class ClosureValidator
+{
+    public static ValidationErrors Validate(ClosureRequest request, DateOnly today)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            errors.Add("reason", "is required.");
+        }
+        else if (!Vocabulary.ClosureReasons.Contains(request.Reason))
+        {
+            errors.Add("reason", $"must be one of: {string.Join(", ", Vocabulary.ClosureReasons)}.");
+        }
+
+        errors.MaxLength("note", request.Note, 2000);
+        if (request.ClosedOn is { } on && on > today)
+        {
+            errors.Add("closedOn", "cannot be in the future.");
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>
+/// The host may propose closing a reciprocal case, never close it: the child's case record is
+/// the placing authority's (it keeps responsibility under the reciprocal arrangement).
+/// </summary>
+internal static class HostClosureHandlers
+{
+    public static async Task<Results<Ok<CaseView>, NotFound, ProblemHttpResult>> Propose(
+        Guid id,
+        ClosureRequest request,
+        ReferralDbContext db,
+        CrossBorderOutbox outbox,
+        ServiceIdentity self,
+        WorkingDayCalendar calendar,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var reciprocal = await db.Cases.Include(c => c.Meetings).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (reciprocal is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (reciprocal.Status == CaseStatus.Closed)
+        {
+            return Problems.Conflict($"{reciprocal.PlacingAuthority} already closed this case on {reciprocal.ClosedOn:yyyy-MM-dd}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var today = calendar.LocalDate(now);
+        var errors = ClosureValidator.Validate(request with { ClosedOn = null }, today);
+        if (errors.Any)
+        {
+            return Problems.Unprocessable(errors.ToDictionary());
+        }
+
+        reciprocal.ClosureProposedReason = request.Reason;
+        reciprocal.ClosureProposedNote = request.Note?.Trim();
+        reciprocal.ClosureProposedAt = now;
+        outbox.Send(db, new CaseClosureProposed(reciprocal.Id, self.Authority, reciprocal.PlacingAuthority, request.Reason!, reciprocal.ClosureProposedNote, now));
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Flush();
+
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.CaseId == id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(CaseView.From(reciprocal, referrals, today));
+    }
+
+    /// <summary>Always refused: says who can close and what the host can do instead.</summary>
+    public static async Task<Results<NotFound, ProblemHttpResult>> Close(Guid id, ReferralDbContext db, ServiceIdentity self, CancellationToken cancellationToken)
+    {
+        var reciprocal = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (reciprocal is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return Problems.Forbidden(
+            $"Only the placing authority, {reciprocal.PlacingAuthority}, can close its child's case record; {self.Authority} holds the reciprocal "
+            + $"reviews for it. Propose closure instead: POST /{self.Authority}/cases/{id}/propose-closure.");
+    }
+}

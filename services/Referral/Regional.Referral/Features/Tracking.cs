@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Regional.Contracts.Monitoring.V1;
+using Regional.Contracts.Referrals.V1;
+using Regional.Messaging;
+using Regional.Referral.Data;
+using Regional.Referral.Domain;
+using Regional.Region;
+using Regional.ServiceDefaults;
+
+namespace Regional.Referral.Features;
+
+/// <summary>
+/// The placing authority's tracking of its children with reciprocal cases elsewhere, and the
+/// one action that is only theirs: closing the case record.
+/// </summary>
+internal static class Tracking
+{
+    /// <summary>
+    /// Sorted by what needs attention: overdue reviews first, then the highest risk, then the
+    /// soonest review; closed cases last. "Overdue" is computed now, from the injected clock.
+    /// </summary>
+    public static async Task<Ok<TrackedCaseView[]>> List(
+        bool? includeClosed, ReferralDbContext db, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var query = db.TrackedCases.AsNoTracking().Include(c => c.Concerns).Include(c => c.Meetings).AsSplitQuery();
+        if (includeClosed != true)
+        {
+            query = query.Where(c => c.Status == CaseStatus.Open);
+        }
+
+        var cases = await query.Take(1000).ToListAsync(cancellationToken);
+        var today = calendar.LocalDate(clock.GetUtcNow());
+        return TypedResults.Ok(Prioritise(cases, today).Select(c => TrackedCaseView.From(c, today)).ToArray());
+    }
+
+    internal static IEnumerable<TrackedCase> Prioritise(IEnumerable<TrackedCase> cases, DateOnly today) =>
+        cases
+            .OrderBy(c => c.Status == CaseStatus.Open ? 0 : 1)
+            .ThenByDescending(c => c.IsOverdue(today))
+            .ThenByDescending(c => Vocabulary.LevelRank(c.CurrentLevel))
+            .ThenBy(c => c.NextReviewDue ?? DateOnly.MaxValue)
+            .ThenBy(c => c.OpenedAt);
+
+    public static async Task<Results<Ok<TrackedCaseView>, NotFound>> Get(
+        Guid caseId, ReferralDbContext db, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var tracked = await db.TrackedCases.AsNoTracking().Include(c => c.Concerns).Include(c => c.Meetings).AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.CaseId == caseId, cancellationToken);
+        return tracked is null ? TypedResults.NotFound() : TypedResults.Ok(TrackedCaseView.From(tracked, calendar.LocalDate(clock.GetUtcNow())));
+    }
+
+    /// <summary>The placing authority closes its child's case record; the host is told and stops reviewing.</summary>
+    public static async Task<Results<Ok<TrackedCaseView>, NotFound, ProblemHttpResult>> Close(
+        Guid caseId,
+        ClosureRequest request,
+        ReferralDbContext db,
+        CrossBorderOutbox outbox,
+        ServiceIdentity self,
+        WorkingDayCalendar calendar,
+        TimeProvider clock,
+        ReferralMetrics metrics,
+        CancellationToken cancellationToken)
+    {
+        var tracked = await db.TrackedCases.Include(c => c.Concerns).Include(c => c.Meetings).AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.CaseId == caseId, cancellationToken);
+        if (tracked is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (tracked.Status == CaseStatus.Closed)
+        {
+            return Problems.Conflict($"The case was already closed on {tracked.ClosedOn:yyyy-MM-dd} ({tracked.ClosedReason}).");
+        }
+
+        var now = clock.GetUtcNow();
+        var today = calendar.LocalDate(now);
+        var errors = ClosureValidator.Validate(request, today);
+        if (errors.Any)
+        {
+            return Problems.Unprocessable(errors.ToDictionary());
+        }
+
+        tracked.Status = CaseStatus.Closed;
+        tracked.ClosedReason = request.Reason;
+        tracked.ClosedNote = request.Note?.Trim();
+        tracked.ClosedOn = request.ClosedOn ?? today;
+        tracked.ClosedAt = now;
+        outbox.Send(db, new ReciprocalCaseClosed(
+            tracked.CaseId, self.Authority, tracked.HostAuthority, tracked.ClosedReason!, tracked.ClosedNote, tracked.ClosedOn.Value, now));
+        outbox.Publish(db, new ReciprocalCaseClosureRecorded(tracked.CaseId, self.Authority, tracked.HostAuthority, tracked.ClosedReason!, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("The case changed while it was being closed; reload it and try again.");
+        }
+
+        outbox.Flush();
+        metrics.Closed(tracked.ClosedReason!, tracked.HostAuthority);
+        return TypedResults.Ok(TrackedCaseView.From(tracked, today));
+    }
+}

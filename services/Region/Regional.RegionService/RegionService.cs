@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Regional.Messaging;
+using Regional.RegionService.Data;
+using Regional.Region;
+using Regional.Security;
+using Regional.ServiceDefaults;
+
+namespace Regional.RegionService;
+
+public static class RegionService
+{
+    public const string Name = "coordination";
+
+    /// <summary>The sender name of regional decisions, where an authority id would otherwise be.</summary>
+    public const string Participant = "region";
+
+    public const string CoordinatorPolicy = "regional-coordinator";
+
+    /// <summary>
+    /// The regional coordinator's service, one for the whole region: it publishes which risk tool
+    /// versions are aligned. Its database (<c>ConnectionStrings:Region</c>) holds no child's data.
+    /// </summary>
+    public static WebApplicationBuilder AddRegionService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults("regional-coordination", authority: null);
+        builder.AddRegionalAuthentication();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(CoordinatorPolicy, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireClaim(RegionalClaims.Role, RegionalRoles.RegionalCoordinator));
+        builder.Services.AddRegion(builder.Configuration);
+        builder.Services.AddServiceDatabase<RegionDbContext, SqliteRegionDbContext, PostgresRegionDbContext>(builder.Configuration, "Region");
+        builder.Services.AddOptions<AlignmentOptions>().Bind(builder.Configuration.GetSection(AlignmentOptions.SectionName));
+        builder.Services.AddHostedService<AnnounceAlignmentOnStart>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddRegionalMessaging<RegionDbContext>(builder.Configuration, new ServiceIdentity(Participant, Name), _ => { });
+        return builder;
+    }
+
+    public static WebApplication MapRegionService(this WebApplication app)
+    {
+        app.UseServiceDefaults();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapOpenApi();
+
+        // Paths are relative: the gateway maps /region/... here.
+        var tool = app.MapGroup("/risk-tool").WithTags("Risk tool alignment");
+        tool.MapGet("/alignment", Alignment.Get)
+            .RequireAuthorization()
+            .WithName("GetAlignment")
+            .WithSummary("The risk tool versions aligned across the region, those retired, and every known version.");
+        tool.MapPut("/alignment", Alignment.Put)
+            .RequireAuthorization(CoordinatorPolicy)
+            .WithName("SetAlignment")
+            .WithSummary("Publish the aligned and retired versions; every authority learns of it over the broker.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        tool.MapPost("/versions/{version}/align", Alignment.Align)
+            .RequireAuthorization(CoordinatorPolicy)
+            .WithName("AlignVersion")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        tool.MapPost("/versions/{version}/retire", Alignment.Retire)
+            .RequireAuthorization(CoordinatorPolicy)
+            .WithName("RetireVersion")
+            .WithSummary("Retire a version: cross-border assessments with it are refused and open reviews assessed with it are flagged for reassessment.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        return app;
+    }
+}
+
+public sealed class AlignmentOptions
+{
+    public const string SectionName = "RiskTool";
+
+    /// <summary>Versions aligned when the region first starts; by default the newest embedded version.</summary>
+    public List<string> InitiallyAligned { get; set; } = [];
+}
