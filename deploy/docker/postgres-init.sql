@@ -1,7 +1,7 @@
--- One database per authority's placement service (docker-compose.yml, demo only). Run once by
+-- One database per authority's placement and referral services, and one for the region's coordination service (docker-compose.yml, demo only). Run once by
 -- the postgres image when its data volume is first initialised; after an edit here, recreate
 -- the volume (docker compose down -v). Each service creates its schema itself (EF Core
--- migrations at start). Keep the names in step with ConnectionStrings__Placement in
+-- migrations at start). Keep the names in step with ConnectionStrings__Placement, __Referral and __Region in
 -- docker-compose.yml and the authorities in deploy/region.json.
 --
 -- All four share one server and one owner here for convenience. In production each authority
@@ -11,3 +11,8 @@ CREATE DATABASE placement_derby_city;
 CREATE DATABASE placement_derbyshire;
 CREATE DATABASE placement_nottingham_city;
 CREATE DATABASE placement_nottinghamshire;
+CREATE DATABASE referral_derby_city;
+CREATE DATABASE referral_derbyshire;
+CREATE DATABASE referral_nottingham_city;
+CREATE DATABASE referral_nottinghamshire;
+CREATE DATABASE region_coordination;

@@ -73,8 +73,10 @@ public sealed class CrossBorderConcernRaisedConsumer(ReferralDbContext db, Servi
 public sealed class CrossBorderConcernRaisedConsumerDefinition : RegionalConsumerDefinition<CrossBorderConcernRaisedConsumer>;
 
 /// <summary>
-/// Placing side: the outcome of a reciprocal meeting. Kept once; it becomes the case's current
-/// state unless a later meeting's outcome already arrived.
+/// Placing side: the outcome of a reciprocal meeting, kept once. The case's current state is
+/// recomputed from every outcome held, in the order the host recorded them, because outcomes
+/// may arrive in any order (the outbox sends a batch concurrently) and a late professionals
+/// meeting must not undo the strategy meeting recorded after it.
 /// </summary>
 public sealed class ReciprocalReviewHeldConsumer(ReferralDbContext db, ServiceIdentity self, TimeProvider clock)
     : IConsumer<ReciprocalReviewHeld>
@@ -96,56 +98,71 @@ public sealed class ReciprocalReviewHeldConsumer(ReferralDbContext db, ServiceId
             throw new MisroutedMessageException($"Case {message.CaseId} is held by another host.");
         }
 
-        if (!await db.TrackedMeetings.AnyAsync(m => m.MeetingId == message.MeetingId, context.CancellationToken))
+        var meetings = await db.TrackedMeetings.Where(m => m.CaseId == message.CaseId).ToListAsync(context.CancellationToken);
+        if (!meetings.Exists(m => m.MeetingId == message.MeetingId))
         {
-            var assessment = message.Assessment;
-            var plan = (message.Plan ?? []).Select(o => new PlanOutcome(o.Outcome, [.. o.Actions.Select(a => new PlanAction(a.Action, a.Who, a.When))])).ToList();
-            db.TrackedMeetings.Add(new TrackedMeeting
-            {
-                MeetingId = message.MeetingId,
-                CaseId = message.CaseId,
-                Type = message.MeetingType,
-                HeldOn = message.HeldOn,
-                Attendance = new Attendance
-                {
-                    ChildAttended = message.Attendance.ChildAttended,
-                    ParentCarerAttended = message.Attendance.ParentCarerAttended,
-                    ViewsGivenBefore = message.Attendance.ViewsGivenBefore,
-                    ChildMissing = message.Attendance.ChildMissing,
-                    ChildViews = message.Attendance.ChildViews,
-                },
-                ToolVersion = assessment?.ToolVersion,
-                DerivedLevel = assessment?.DerivedLevel,
-                Level = assessment?.Level,
-                Rule = assessment?.Rule,
-                Explanation = assessment?.Explanation,
-                Overridden = assessment?.Overridden ?? false,
-                OverrideRationale = assessment?.OverrideRationale,
-                Plan = plan,
-                NextReviewDue = message.NextReviewDue,
-                RecordedAt = message.RecordedAt,
-            });
+            var meeting = ToMeeting(message);
+            db.TrackedMeetings.Add(meeting);
+            meetings.Add(meeting);
+            var retired = (await db.ToolAlignment.AsNoTracking().FirstOrDefaultAsync(context.CancellationToken))?.Retired ?? [];
+            Recompute(tracked, meetings, retired);
 
-            if (tracked.LatestMeetingOn is null || message.HeldOn >= tracked.LatestMeetingOn)
-            {
-                tracked.LatestMeetingOn = message.HeldOn;
-                tracked.NextReviewDue = message.NextReviewDue;
-                if (assessment is not null)
-                {
-                    tracked.CurrentLevel = assessment.Level;
-                    tracked.CurrentToolVersion = assessment.ToolVersion;
-                    tracked.CurrentRule = assessment.Rule;
-                    tracked.NeedsReassessment = false;
-                }
-
-                if (plan.Count > 0)
-                {
-                    tracked.CurrentPlan = plan;
-                }
-            }
+            // Always a write to the case row, so that two outcomes consumed at once conflict and the
+            // loser retries with both in view.
+            db.Entry(tracked).State = EntityState.Modified;
         }
 
         await db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    internal static void Recompute(TrackedCase tracked, IReadOnlyList<TrackedMeeting> meetings, IReadOnlyCollection<string> retired)
+    {
+        var ordered = meetings.OrderBy(m => m.RecordedAt).ThenBy(m => m.HeldOn).ToList();
+        var latest = ordered[^1];
+        tracked.LatestMeetingOn = ordered.Max(m => m.HeldOn);
+        tracked.NextReviewDue = latest.NextReviewDue;
+        if (ordered.LastOrDefault(m => m.ToolVersion is not null) is { } assessed)
+        {
+            tracked.CurrentLevel = assessed.Level;
+            tracked.CurrentToolVersion = assessed.ToolVersion;
+            tracked.CurrentRule = assessed.Rule;
+            tracked.NeedsReassessment = retired.Contains(assessed.ToolVersion!);
+        }
+
+        if (ordered.LastOrDefault(m => m.Plan.Count > 0) is { } planned)
+        {
+            tracked.CurrentPlan = [.. planned.Plan];
+        }
+    }
+
+    private static TrackedMeeting ToMeeting(ReciprocalReviewHeld message)
+    {
+        var assessment = message.Assessment;
+        return new TrackedMeeting
+        {
+            MeetingId = message.MeetingId,
+            CaseId = message.CaseId,
+            Type = message.MeetingType,
+            HeldOn = message.HeldOn,
+            Attendance = new Attendance
+            {
+                ChildAttended = message.Attendance.ChildAttended,
+                ParentCarerAttended = message.Attendance.ParentCarerAttended,
+                ViewsGivenBefore = message.Attendance.ViewsGivenBefore,
+                ChildMissing = message.Attendance.ChildMissing,
+                ChildViews = message.Attendance.ChildViews,
+            },
+            ToolVersion = assessment?.ToolVersion,
+            DerivedLevel = assessment?.DerivedLevel,
+            Level = assessment?.Level,
+            Rule = assessment?.Rule,
+            Explanation = assessment?.Explanation,
+            Overridden = assessment?.Overridden ?? false,
+            OverrideRationale = assessment?.OverrideRationale,
+            Plan = [.. (message.Plan ?? []).Select(o => new PlanOutcome(o.Outcome, [.. o.Actions.Select(a => new PlanAction(a.Action, a.Who, a.When))]))],
+            NextReviewDue = message.NextReviewDue,
+            RecordedAt = message.RecordedAt,
+        };
     }
 }
 

@@ -54,7 +54,7 @@ public sealed class TrackedCase
 
     public DateTimeOffset? ClosedAt { get; set; }
 
-    /// <summary>HeldOn of the latest meeting applied, so that a late-arriving older outcome does not overwrite a newer one.</summary>
+    /// <summary>The date of the most recent meeting held.</summary>
     public DateOnly? LatestMeetingOn { get; set; }
 
     public int Version { get; set; }

@@ -17,6 +17,9 @@ namespace Regional.Referral.Features;
 /// </summary>
 internal static class Tracking
 {
+    // Concerns and meetings are loaded in the same statement as the case (not a split query), so a
+    // view never pairs a case's state with meetings committed after it was read.
+
     /// <summary>
     /// Sorted by what needs attention: overdue reviews first, then the highest risk, then the
     /// soonest review; closed cases last. "Overdue" is computed now, from the injected clock.
@@ -24,7 +27,7 @@ internal static class Tracking
     public static async Task<Ok<TrackedCaseView[]>> List(
         bool? includeClosed, ReferralDbContext db, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var query = db.TrackedCases.AsNoTracking().Include(c => c.Concerns).Include(c => c.Meetings).AsSplitQuery();
+        var query = db.TrackedCases.AsNoTracking().Include(c => c.Concerns).Include(c => c.Meetings).AsQueryable();
         if (includeClosed != true)
         {
             query = query.Where(c => c.Status == CaseStatus.Open);
@@ -46,7 +49,7 @@ internal static class Tracking
     public static async Task<Results<Ok<TrackedCaseView>, NotFound>> Get(
         Guid caseId, ReferralDbContext db, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var tracked = await db.TrackedCases.AsNoTracking().Include(c => c.Concerns).Include(c => c.Meetings).AsSplitQuery()
+        var tracked = await db.TrackedCases.AsNoTracking().Include(c => c.Concerns).Include(c => c.Meetings)
             .FirstOrDefaultAsync(c => c.CaseId == caseId, cancellationToken);
         return tracked is null ? TypedResults.NotFound() : TypedResults.Ok(TrackedCaseView.From(tracked, calendar.LocalDate(clock.GetUtcNow())));
     }
@@ -63,7 +66,7 @@ internal static class Tracking
         ReferralMetrics metrics,
         CancellationToken cancellationToken)
     {
-        var tracked = await db.TrackedCases.Include(c => c.Concerns).Include(c => c.Meetings).AsSplitQuery()
+        var tracked = await db.TrackedCases.Include(c => c.Concerns).Include(c => c.Meetings)
             .FirstOrDefaultAsync(c => c.CaseId == caseId, cancellationToken);
         if (tracked is null)
         {

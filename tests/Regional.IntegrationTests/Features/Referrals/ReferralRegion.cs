@@ -16,7 +16,7 @@ namespace Regional.IntegrationTests.Features.Referrals;
 /// The region on PostgreSQL with the test clock in the referral and coordination services too,
 /// so that a test can move time past a review's due date.
 /// </summary>
-public sealed class ReferralRegion : RegionFixture
+public class ReferralRegion : RegionFixture
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
@@ -30,6 +30,12 @@ public sealed class ReferralRegion : RegionFixture
             services.AddSingleton<TimeProvider>(Clock);
         }
     }
+}
+
+/// <summary>The same on SQLite, the embedded default.</summary>
+public sealed class SqliteReferralRegion : ReferralRegion
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 }
 
 /// <summary>The referral API as the tests call it through the gateway, and what they need to set a scene.</summary>
