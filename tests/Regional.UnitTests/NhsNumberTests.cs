@@ -1,3 +1,4 @@
+using Regional.ServiceDefaults;
 using Regional.Placement.Domain;
 
 namespace Regional.UnitTests;

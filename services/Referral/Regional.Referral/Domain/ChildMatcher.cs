@@ -1,3 +1,5 @@
+using Regional.ServiceDefaults;
+
 namespace Regional.Referral.Domain;
 
 /// <summary>Which identifier found the child in the register, strongest first.</summary>

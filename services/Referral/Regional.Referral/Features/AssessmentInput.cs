@@ -1,3 +1,4 @@
+using Regional.ServiceDefaults;
 using Regional.RiskTool;
 
 namespace Regional.Referral.Features;

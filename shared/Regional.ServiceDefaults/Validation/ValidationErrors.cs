@@ -1,7 +1,7 @@
-namespace Regional.Placement.Features;
+namespace Regional.ServiceDefaults;
 
 /// <summary>Collects field errors under the JSON names the caller used, for a 422 problem.</summary>
-internal sealed class ValidationErrors
+public sealed class ValidationErrors
 {
     private readonly Dictionary<string, List<string>> _errors;
     private readonly string _prefix;
@@ -21,6 +21,9 @@ internal sealed class ValidationErrors
     public ValidationErrors Under(string prefix) => new(_errors, _prefix + prefix + ".");
 
     public bool Any => _errors.Count > 0;
+
+    /// <summary>How many messages have been recorded, so a step can tell whether it added any.</summary>
+    public int Count => _errors.Values.Sum(m => m.Count);
 
     public void Add(string field, string message)
     {

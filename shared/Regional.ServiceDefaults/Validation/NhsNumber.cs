@@ -1,4 +1,4 @@
-namespace Regional.Placement.Domain;
+namespace Regional.ServiceDefaults;
 
 /// <summary>
 /// NHS number: ten digits, the last a modulus 11 check digit over the first nine weighted
