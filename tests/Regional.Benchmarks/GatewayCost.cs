@@ -33,9 +33,10 @@ public static class GatewayCost
         var barePort = FreePort();
         var gatewayPort = FreePort();
         var destinations = string.Join(',', bench.Region.PlacementPorts.Select(p => $"{p.Key}=http://127.0.0.1:{p.Value}"));
+        var referrals = string.Join(',', bench.Region.ReferralPorts.Select(p => $"{p.Key}=http://127.0.0.1:{p.Value}"));
         using var child = StartChild(
             "--role", "gateways", "--identity", bench.Region.IdentityUrl.ToString().TrimEnd('/'),
-            "--region", Path.Combine(AppContext.BaseDirectory, "region.json"), "--destinations", destinations,
+            "--region", Path.Combine(AppContext.BaseDirectory, "region.json"), "--destinations", destinations, "--referrals", referrals,
             "--bare-port", barePort.ToString(), "--gateway-port", gatewayPort.ToString());
         try
         {

@@ -19,6 +19,7 @@ public static class GatewayRole
         var identity = Arg("--identity");
         var regionFile = Arg("--region");
         var destinations = Arg("--destinations").Split(',').Select(d => d.Split('=', 2)).ToDictionary(d => d[0], d => d[1]);
+        var referrals = Arg("--referrals").Split(',').Select(d => d.Split('=', 2)).ToDictionary(d => d[0], d => d[1]);
 
         var bare = Builder(int.Parse(Arg("--bare-port")), regionFile, []);
         bare.Services.AddReverseProxy().LoadFromMemory(
@@ -47,6 +48,12 @@ public static class GatewayRole
         foreach (var (authority, address) in destinations)
         {
             settings[$"Gateway:Destinations:{authority}:placement"] = address;
+        }
+
+        // The gateway routes every resource of the region; the benchmark only reads placements.
+        foreach (var (authority, address) in referrals)
+        {
+            settings[$"Gateway:Destinations:{authority}:referral"] = address;
         }
 
         var gateway = Builder(int.Parse(Arg("--gateway-port")), regionFile, settings);
