@@ -70,6 +70,7 @@ public sealed partial class OutboxDispatcher<TContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var pending = await db.Outbox
+            .AsNoTracking()
             .Where(m => m.DispatchedAt == null)
             .OrderBy(m => m.Sequence)
             .Take(_options.BatchSize)
@@ -95,24 +96,8 @@ public sealed partial class OutboxDispatcher<TContext>(
             }
         }));
 
-        var sent = new List<OutboxMessage>(pending.Count);
-        var now = clock.GetUtcNow();
-        foreach (var (message, error) in outcomes)
-        {
-            if (error is null)
-            {
-                message.DispatchedAt = now;
-                sent.Add(message);
-            }
-            else
-            {
-                message.Attempts++;
-                message.LastError = error.GetType().Name;
-            }
-        }
-
-        // Record what did leave even when others failed, so it is not sent twice.
-        await RecordAsync(scope.ServiceProvider, db, sent);
+        var sent = outcomes.Where(o => o.Error is null).Select(o => o.Message).ToList();
+        await RecordAsync(scope.ServiceProvider, db, sent, [.. outcomes.Where(o => o.Error is not null)]);
         var failure = outcomes.Select(o => o.Error).FirstOrDefault(e => e is not null);
         if (failure is not null)
         {
@@ -122,18 +107,34 @@ public sealed partial class OutboxDispatcher<TContext>(
         return sent.Count;
     }
 
-    private async Task RecordAsync(IServiceProvider services, TContext db, List<OutboxMessage> sent)
+    /// <summary>
+    /// Records what left (one statement for the batch) and what did not, even when some failed,
+    /// so that nothing that left is sent twice.
+    /// </summary>
+    private async Task RecordAsync(
+        IServiceProvider services, TContext db, List<OutboxMessage> sent, (OutboxMessage Message, Exception? Error)[] failed)
     {
+        var at = clock.GetUtcNow();
         if (sent.Count > 0)
         {
-            var at = clock.GetUtcNow();
             foreach (var listener in services.GetServices<IOutboxDispatchListener>())
             {
                 await listener.OnDispatchedAsync(sent, at, CancellationToken.None);
             }
+
+            var ids = sent.Select(m => m.MessageId).ToList();
+            await db.Outbox.Where(m => ids.Contains(m.MessageId))
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.DispatchedAt, at), CancellationToken.None);
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
+        foreach (var (message, error) in failed)
+        {
+            var reason = error!.GetType().Name;
+            await db.Outbox.Where(m => m.Sequence == message.Sequence)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, reason),
+                    CancellationToken.None);
+        }
     }
 
     private async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
