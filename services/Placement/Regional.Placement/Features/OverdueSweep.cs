@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Regional.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Regional.Contracts.Monitoring.V1;
@@ -27,34 +27,18 @@ public sealed partial class OverdueSweep(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<PlacementOptions> options,
-    ILogger<OverdueSweep> logger) : BackgroundService
+    ILogger<OverdueSweep> logger) : PeriodicSweep(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.OverdueCheckInterval, clock);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSweepFailed(logger, ex.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.OverdueCheckInterval;
 
-    /// <summary>Marks every notification past its service level overdue; returns how many.</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    public override async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<CrossBorderOutbox>();
         var self = scope.ServiceProvider.GetRequiredService<ServiceIdentity>();
         var metrics = scope.ServiceProvider.GetRequiredService<PlacementMetrics>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
 
         var overdue = await db.Notifications
             .Where(n => (n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Sent || n.Status == NotificationStatus.Delivered)
@@ -94,6 +78,4 @@ public sealed partial class OverdueSweep(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escalated {Count} notifications not acknowledged within the service level")]
     private static partial void LogEscalated(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Overdue sweep failed ({ErrorType}); will try again")]
-    private static partial void LogSweepFailed(ILogger logger, string errorType);
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Regional.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Regional.Contracts.Monitoring.V1;
@@ -29,32 +29,17 @@ public sealed partial class ReviewOverdueSweep(
     TimeProvider clock,
     WorkingDayCalendar calendar,
     IOptions<ReferralOptions> options,
-    ILogger<ReviewOverdueSweep> logger) : BackgroundService
+    ILogger<ReviewOverdueSweep> logger) : PeriodicSweep(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.OverdueCheckInterval, clock);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSweepFailed(logger, ex.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.OverdueCheckInterval;
 
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    public override async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<CrossBorderOutbox>();
         var self = scope.ServiceProvider.GetRequiredService<ServiceIdentity>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var today = calendar.LocalDate(now);
 
         var lapsed = await db.Cases
@@ -91,6 +76,4 @@ public sealed partial class ReviewOverdueSweep(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} reciprocal reviews are past their due date")]
     private static partial void LogOverdue(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Review overdue sweep failed ({ErrorType}); will try again")]
-    private static partial void LogSweepFailed(ILogger logger, string errorType);
 }
