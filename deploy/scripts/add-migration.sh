@@ -13,7 +13,6 @@ case $service in
   Region)    project=services/Region/Regional.RegionService; namespace=Regional.RegionService ;;
   *) echo "unknown service '$service': Placement, Referral or Region" >&2; exit 2 ;;
 esac
-bash deploy/scripts/nuget-shims.sh >/dev/null
 dotnet tool restore >/dev/null
 for provider in Sqlite Postgres; do
   dotnet dotnet-ef migrations add "$name" \

@@ -6,6 +6,5 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 deploy/scripts/ensure-rabbitmq.sh
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || { echo "PostgreSQL is missing: run deploy/scripts/test.sh once, or apt-get install postgresql" >&2; exit 1; }
-deploy/scripts/nuget-shims.sh >/dev/null
 dotnet build tests/Regional.Benchmarks -c Release -v quiet -nologo
 exec dotnet tests/Regional.Benchmarks/bin/Release/net10.0/Regional.Benchmarks.dll "$@"

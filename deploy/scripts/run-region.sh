@@ -11,7 +11,6 @@ amqp_port=${REGIONAL_AMQP_PORT:-5680}
 node_dir="$root/.region/rabbitmq"
 
 bash deploy/scripts/ensure-rabbitmq.sh
-bash deploy/scripts/nuget-shims.sh >/dev/null
 echo "Building..."
 dotnet build deploy/Regional.LocalRegion -c Release -v quiet -nologo
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # THE command that runs every test: deploy/scripts/test.sh [extra `dotnet test` arguments]
-# Installs what the tests need if it is missing (RabbitMQ, PostgreSQL and python3, with apt; no
-# service is started: the tests run private servers, see tests/Regional.Testing), generates the
-# NuGet shims, then runs all tests in Release. E.g. deploy/scripts/test.sh --filter "FullyQualifiedName~Gateway"
+# Installs what the tests need if it is missing (RabbitMQ and PostgreSQL, with apt; no service is
+# started: the tests run private servers, see tests/Regional.Testing), then runs all tests in Release.
+# E.g. deploy/scripts/test.sh --filter "FullyQualifiedName~Gateway"
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -23,7 +23,5 @@ apt_install() (
 
 deploy/scripts/ensure-rabbitmq.sh
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || apt_install postgresql
-command -v python3 >/dev/null || apt_install python3   # deploy/scripts/nuget-shims.sh needs it
-deploy/scripts/nuget-shims.sh
 
 dotnet test Regional.sln -c Release --logger "console;verbosity=normal" "$@"

@@ -40,6 +40,9 @@ public static class MessagingServiceCollectionExtensions
 
         services.AddMassTransit(bus =>
         {
+            // MassTransit reports usage to its vendor unless told not to; a system holding
+            // children's data makes no call its operator did not configure.
+            bus.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
             // Readiness fails while the broker is unreachable (the default reports only Degraded, which is still 200).
             bus.ConfigureHealthCheckOptions(health =>
             {

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -17,8 +14,8 @@ public static class Telemetry
 
     /// <summary>
     /// OpenTelemetry traces, metrics and logs over OTLP, configured by the standard
-    /// <c>OTEL_*</c> variables, when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. The hosting
-    /// package is not available here, so the providers are built and owned by hand.
+    /// <c>OTEL_*</c> variables, when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set: without an
+    /// endpoint that the operator configured, nothing leaves the process.
     /// Span attributes and metric labels carry ids of authorities and kinds, never of people.
     /// </summary>
     public static WebApplicationBuilder AddRegionalTelemetry(this WebApplicationBuilder builder, string serviceName, string? authority)
@@ -28,42 +25,25 @@ public static class Telemetry
             return builder;
         }
 
-        var resource = ResourceBuilder.CreateDefault()
-            .AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? serviceName, serviceInstanceId: authority)
-            .AddAttributes(authority is null ? [] : [new("regional.authority", authority)]);
-
-        builder.Services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddSource("Microsoft.AspNetCore", "System.Net.Http", "MassTransit", "Yarp.ReverseProxy")
-            .AddSource(RegionalSources)
-            .AddOtlpExporter()
-            .Build());
-        builder.Services.AddSingleton(_ => Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "MassTransit")
-            .AddMeter(RegionalSources)
-            .AddOtlpExporter()
-            .Build());
-        builder.Services.AddHostedService<TelemetryLifetime>();
-        builder.Logging.AddOpenTelemetry(logging =>
-        {
-            logging.SetResourceBuilder(resource);
-            logging.IncludeScopes = true;
-            logging.AddOtlpExporter();
-        });
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource
+                .AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? serviceName, serviceInstanceId: authority)
+                .AddAttributes(authority is null ? [] : [new("regional.authority", authority)]))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                // SQL text only, never parameter values: the statements are parameterised.
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddSource("MassTransit", "Yarp.ReverseProxy")
+                .AddSource(RegionalSources))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("MassTransit")
+                .AddMeter(RegionalSources))
+            .WithLogging(logging => { }, options => options.IncludeScopes = true)
+            .UseOtlpExporter();
         return builder;
-    }
-
-    /// <summary>Creates the providers at start (so they listen from the first request) and flushes them at stop.</summary>
-    private sealed class TelemetryLifetime(TracerProvider tracer, MeterProvider meter) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken)
-        {
-            tracer.ForceFlush(5000);
-            meter.ForceFlush(5000);
-            return Task.CompletedTask;
-        }
     }
 }
