@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Regional.Gateway;
@@ -33,6 +35,7 @@ public sealed class RegionHost : IAsyncDisposable
     private WebApplication? _coordination;
     private int _coordinationPort;
     private WebApplication? _gateway;
+    private bool _stopped;
 
     private RegionHost(RegionHostOptions options, RegionOptions region)
     {
@@ -268,6 +271,7 @@ public sealed class RegionHost : IAsyncDisposable
             .AddInMemoryCollection(own)
             .AddEnvironmentVariables("OTEL_");
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Services.Replace(ServiceDescriptor.Singleton<IHostLifetime, InProcessLifetime>());
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
         {
@@ -305,22 +309,43 @@ public sealed class RegionHost : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops every app, the gateway first so that no request arrives at a stopped service. Once
+    /// <paramref name="cancellationToken"/> is cancelled, the apps not yet stopped are stopped
+    /// without waiting for their work in hand (connections aborted, hosted services told to hurry).
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var app in new[] { _gateway, _coordination }.Concat(_referrals.Values).Concat(_placements.Values).Append(_identity).OfType<WebApplication>())
+        foreach (var app in AppsInStopOrder())
         {
             try
             {
-                await app.StopAsync(CancellationToken.None);
+                await app.StopAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException)
             {
-                // Already stopped (a test stopped it on purpose).
+                // Already stopped (a test stopped it on purpose), or out of time: on to the next.
             }
+        }
 
+        _stopped = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopped)
+        {
+            await StopAsync(CancellationToken.None);
+        }
+
+        foreach (var app in AppsInStopOrder())
+        {
             await app.DisposeAsync();
         }
 
+        _gateway = null;
+        _coordination = null;
+        _identity = null;
         _placements.Clear();
         _referrals.Clear();
 
@@ -331,4 +356,7 @@ public sealed class RegionHost : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
         }
     }
+
+    private List<WebApplication> AppsInStopOrder() =>
+        [.. new[] { _gateway, _coordination }.Concat(_referrals.Values).Concat(_placements.Values).Append(_identity).OfType<WebApplication>()];
 }
