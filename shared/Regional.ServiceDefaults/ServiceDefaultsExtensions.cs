@@ -19,6 +19,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddHealthChecks();
+        builder.Services.AddConciseBrokerConnectionLogging();
         // Unreadable bodies become exceptions in every environment, so that BadRequestExceptionHandler
         // can name the field instead of a bare 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
