@@ -28,7 +28,7 @@ internal static class Alignment
 
     public static async Task<Ok<AlignmentResponse>> Get(RegionDbContext db, IOptions<AlignmentOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var current = await db.Alignment.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? Initial(options.Value, clock);
+        var current = await db.Alignment.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken) ?? Initial(options.Value, clock);
         return TypedResults.Ok(View(current));
     }
 
@@ -72,7 +72,7 @@ internal static class Alignment
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var record = await db.Alignment.FirstOrDefaultAsync(cancellationToken);
+        var record = await db.Alignment.OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         if (record is null)
         {
             record = Initial(options.Value, clock);
@@ -143,7 +143,7 @@ internal sealed class AnnounceAlignmentOnStart(IServiceScopeFactory scopes, IOpt
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegionDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<CrossBorderOutbox>();
-        var record = await db.Alignment.FirstOrDefaultAsync(cancellationToken);
+        var record = await db.Alignment.OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         if (record is null)
         {
             record = Alignment.Initial(options.Value, clock);

@@ -17,7 +17,7 @@ public sealed class RiskToolAlignmentChangedConsumer(ReferralDbContext db) : ICo
     public async Task Consume(ConsumeContext<RiskToolAlignmentChanged> context)
     {
         var message = context.Message;
-        var alignment = await db.ToolAlignment.FirstOrDefaultAsync(context.CancellationToken);
+        var alignment = await db.ToolAlignment.OrderBy(a => a.Id).FirstOrDefaultAsync(context.CancellationToken);
         if (alignment is null)
         {
             alignment = new ToolAlignment();
