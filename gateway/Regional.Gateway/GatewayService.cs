@@ -27,6 +27,7 @@ public static class GatewayService
         builder.AddRegionalAuthentication();
         builder.Services.AddRegion(builder.Configuration);
         var gateway = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
 
         builder.Services.AddSingleton<IAuthorizationHandler, RouteAuthorityHandler>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(RegionRoutes.AuthorityPolicy, policy => policy
@@ -93,6 +94,7 @@ public static class GatewayService
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapHealthEndpoints();
+        app.MapGet("/", LandingPage.Render).AllowAnonymous().ExcludeFromDescription();
         app.MapReverseProxy();
         return app;
     }

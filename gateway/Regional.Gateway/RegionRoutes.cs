@@ -100,7 +100,7 @@ public static class RegionRoutes
 
     private static string ClusterId(string authority, string service) => $"{authority}-{service}";
 
-    private static string AddressOf(GatewayOptions gateway, string authority, string service)
+    internal static string AddressOf(GatewayOptions gateway, string authority, string service)
     {
         if (gateway.Destinations.TryGetValue(authority, out var services) && services.TryGetValue(service, out var explicitAddress))
         {
