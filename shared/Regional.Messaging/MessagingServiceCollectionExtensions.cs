@@ -26,6 +26,8 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<SharingPolicy>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<CrossBorderOutbox>();
+        services.AddScoped<UnitOfWork<TContext>>();
+        services.AddOptions<UnitOfWorkOptions>().Bind(configuration.GetSection(UnitOfWorkOptions.SectionName));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
         services.AddSingleton<OutboxDispatcher<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher<TContext>>());

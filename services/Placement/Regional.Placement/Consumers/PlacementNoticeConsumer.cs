@@ -14,7 +14,7 @@ namespace Regional.Placement.Consumers;
 /// enters our register once, however often the notice arrives, and a receipt goes back.
 /// </summary>
 public sealed class PlacementNoticeConsumer(
-    PlacementDbContext db, CrossBorderOutbox outbox, ServiceIdentity self, TimeProvider clock, PlacementMetrics metrics)
+    PlacementDbContext db, UnitOfWork<PlacementDbContext> work, CrossBorderOutbox outbox, ServiceIdentity self, TimeProvider clock, PlacementMetrics metrics)
     : IConsumer<PlacementNotice>
 {
     public async Task Consume(ConsumeContext<PlacementNotice> context)
@@ -83,8 +83,7 @@ public sealed class PlacementNoticeConsumer(
             outbox.Publish(db, new CrossBorderStepRecorded(notice.NotificationId, StepKinds.PlacementNoticeReceived, notice.From, self.Authority, now));
         }
 
-        await db.SaveChangesAsync(context.CancellationToken);
-        outbox.Flush();
+        await work.CommitAsync(context.CancellationToken);
         if (!known)
         {
             metrics.NoticeReceived(NotificationKind.PlacementStart, notice.From);

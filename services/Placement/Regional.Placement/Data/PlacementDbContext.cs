@@ -25,16 +25,6 @@ public abstract class PlacementDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        foreach (var entry in ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version++;
-        }
-
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
@@ -51,6 +41,7 @@ public abstract class PlacementDbContext(DbContextOptions options) : DbContext(o
             placement.OwnsOne(p => p.Address, MapAddress);
             placement.HasMany(p => p.Notifications).WithOne().HasForeignKey(n => n.PlacementId);
             placement.HasIndex(p => p.RecordedAt);
+            placement.Property(p => p.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<Notification>(notification =>

@@ -37,21 +37,6 @@ public abstract class ReferralDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        foreach (var entry in ChangeTracker.Entries<ReciprocalCase>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version++;
-        }
-
-        foreach (var entry in ChangeTracker.Entries<TrackedCase>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version++;
-        }
-
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();

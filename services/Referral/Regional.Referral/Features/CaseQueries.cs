@@ -50,13 +50,15 @@ internal static class CaseQueries
     }
 
     public static async Task<Results<Ok<CaseView>, NotFound>> GetCase(
-        Guid id, ReferralDbContext db, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, HttpContext http, ReferralDbContext db, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
     {
         var reciprocal = await db.Cases.AsNoTracking().Include(c => c.Meetings).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (reciprocal is null)
         {
             return TypedResults.NotFound();
         }
+
+        EntityTags.Set(http, reciprocal.Revision);
 
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.CaseId == id).ToListAsync(cancellationToken);
         return TypedResults.Ok(CaseView.From(reciprocal, referrals, calendar.LocalDate(clock.GetUtcNow())));

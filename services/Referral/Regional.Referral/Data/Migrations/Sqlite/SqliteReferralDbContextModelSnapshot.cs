@@ -15,7 +15,7 @@ namespace Regional.Referral.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Regional.Messaging.InboxMessage", b =>
                 {
@@ -290,6 +290,9 @@ namespace Regional.Referral.Data.Migrations.Sqlite
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -477,6 +480,9 @@ namespace Regional.Referral.Data.Migrations.Sqlite
 
                     b.Property<Guid>("PlacementId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
