@@ -73,17 +73,21 @@ public static class GatewayService
         return builder;
     }
 
-    /// <summary>The backfill route takes batches bigger than the default body limit.</summary>
-    public const long MaxBatchBodyBytes = 4 * 1024 * 1024;
-
     public static WebApplication MapGatewayService(this WebApplication app)
     {
+        // Routes the region declares for large bodies (the backfill) get their own limit before
+        // the body is read; every other request keeps the default.
+        var region = app.Services.GetRequiredService<IOptions<RegionOptions>>().Value;
+        var limits = region.Services.SelectMany(s => s.BodyLimits).ToDictionary(l => "/" + l.Key.Trim('/'), l => l.Value, StringComparer.Ordinal);
         app.Use((context, next) =>
         {
-            if (context.Request.Path.Value?.EndsWith("/placements/batch", StringComparison.Ordinal) == true
+            if (limits.Count > 0
+                && context.Request.Path.Value is { } path
+                && path.IndexOf('/', 1) is var cut and > 0
+                && limits.TryGetValue(path[cut..], out var bytes)
                 && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                limit.MaxRequestBodySize = MaxBatchBodyBytes;
+                limit.MaxRequestBodySize = bytes;
             }
 
             return next(context);
