@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Regional.Referral.Features;
 
+using Regional.ServiceKit;
+
 namespace Regional.Referral;
 
 public static class ReferralEndpoints
 {
-    public const string PracticePolicy = "referral-practice";
+    public const string PracticePolicy = ServicePolicies.Practice;
 
     /// <summary>
     /// Concerns, the host's reciprocal cases and the placing authority's tracking. Paths are

@@ -19,10 +19,6 @@ public sealed class PlacementEndNoticeConsumer(
         var notice = context.Message;
         MisroutedMessageException.ThrowIfNotFor(notice, self);
         var now = clock.GetUtcNow();
-        if (await db.AlreadyConsumedAsync(context, nameof(PlacementEndNoticeConsumer), now))
-        {
-            return;
-        }
 
         var known = await db.IncomingNotices.AnyAsync(n => n.NotificationId == notice.NotificationId, context.CancellationToken);
         if (!known)
@@ -59,4 +55,4 @@ public sealed class PlacementEndNoticeConsumer(
     }
 }
 
-public sealed class PlacementEndNoticeConsumerDefinition : RegionalConsumerDefinition<PlacementEndNoticeConsumer>;
+public sealed class PlacementEndNoticeConsumerDefinition : InboxConsumerDefinition<PlacementEndNoticeConsumer>;

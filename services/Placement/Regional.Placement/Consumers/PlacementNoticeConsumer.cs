@@ -22,10 +22,6 @@ public sealed class PlacementNoticeConsumer(
         var notice = context.Message;
         MisroutedMessageException.ThrowIfNotFor(notice, self);
         var now = clock.GetUtcNow();
-        if (await db.AlreadyConsumedAsync(context, nameof(PlacementNoticeConsumer), now))
-        {
-            return;
-        }
 
         // A re-sent notice (a new message id for the same notification) must not add a second entry.
         var known = await db.IncomingNotices.AnyAsync(n => n.NotificationId == notice.NotificationId, context.CancellationToken);
@@ -91,4 +87,4 @@ public sealed class PlacementNoticeConsumer(
     }
 }
 
-public sealed class PlacementNoticeConsumerDefinition : RegionalConsumerDefinition<PlacementNoticeConsumer>;
+public sealed class PlacementNoticeConsumerDefinition : InboxConsumerDefinition<PlacementNoticeConsumer>;

@@ -19,10 +19,6 @@ public sealed class CrossBorderConcernRaisedConsumer(ReferralDbContext db, UnitO
         var message = context.Message;
         MisroutedMessageException.ThrowIfNotFor(message, self);
         var now = clock.GetUtcNow();
-        if (await db.AlreadyConsumedAsync(context, nameof(CrossBorderConcernRaisedConsumer), now))
-        {
-            return;
-        }
 
         var tracked = await db.TrackedCases.Include(c => c.Concerns).FirstOrDefaultAsync(c => c.CaseId == message.CaseId, context.CancellationToken);
         if (tracked is null)
@@ -70,7 +66,7 @@ public sealed class CrossBorderConcernRaisedConsumer(ReferralDbContext db, UnitO
     }
 }
 
-public sealed class CrossBorderConcernRaisedConsumerDefinition : RegionalConsumerDefinition<CrossBorderConcernRaisedConsumer>;
+public sealed class CrossBorderConcernRaisedConsumerDefinition : InboxConsumerDefinition<CrossBorderConcernRaisedConsumer>;
 
 /// <summary>
 /// Placing side: the outcome of a reciprocal meeting, kept once. The case's current state is
@@ -78,17 +74,13 @@ public sealed class CrossBorderConcernRaisedConsumerDefinition : RegionalConsume
 /// may arrive in any order (the outbox sends a batch concurrently) and a meeting entered late
 /// must not undo one held after it.
 /// </summary>
-public sealed class ReciprocalReviewHeldConsumer(ReferralDbContext db, UnitOfWork<ReferralDbContext> work, ServiceIdentity self, TimeProvider clock)
+public sealed class ReciprocalReviewHeldConsumer(ReferralDbContext db, UnitOfWork<ReferralDbContext> work, ServiceIdentity self)
     : IConsumer<ReciprocalReviewHeld>
 {
     public async Task Consume(ConsumeContext<ReciprocalReviewHeld> context)
     {
         var message = context.Message;
         MisroutedMessageException.ThrowIfNotFor(message, self);
-        if (await db.AlreadyConsumedAsync(context, nameof(ReciprocalReviewHeldConsumer), clock.GetUtcNow()))
-        {
-            return;
-        }
 
         // The concern that opened the case left first, but may still be being retried: wait for it.
         var tracked = await db.TrackedCases.FirstOrDefaultAsync(c => c.CaseId == message.CaseId, context.CancellationToken)
@@ -149,7 +141,7 @@ public sealed class ReciprocalReviewHeldConsumer(ReferralDbContext db, UnitOfWor
     }
 }
 
-public sealed class ReciprocalReviewHeldConsumerDefinition : RegionalConsumerDefinition<ReciprocalReviewHeldConsumer>;
+public sealed class ReciprocalReviewHeldConsumerDefinition : InboxConsumerDefinition<ReciprocalReviewHeldConsumer>;
 
 /// <summary>Placing side: the host proposes closing the reciprocal case; the decision is ours.</summary>
 public sealed class CaseClosureProposedConsumer(ReferralDbContext db, UnitOfWork<ReferralDbContext> work, ServiceIdentity self) : IConsumer<CaseClosureProposed>
