@@ -146,6 +146,11 @@ public sealed class ServiceKitBuilder<TContext>(WebApplicationBuilder builder, S
             throw new InvalidOperationException($"{self.QueueName} declares no database: every service keeps its outbox and inbox in its own.");
         }
 
+        Options<MessageRetentionOptions>(MessageRetentionOptions.SectionName)
+            .Validate(o => o.Outbox > TimeSpan.Zero && o.Inbox >= TimeSpan.FromDays(1) && o.Interval > TimeSpan.Zero,
+                "Messaging:Retention: Outbox and Interval must be positive, Inbox at least a day (a receipt must outlive any redelivery).")
+            .ValidateOnStart();
+        Sweep<MessageRetentionSweep<TContext>>();
         builder.Services.AddRegionalMessaging<TContext>(builder.Configuration, self, bus =>
         {
             foreach (var add in _consumers)

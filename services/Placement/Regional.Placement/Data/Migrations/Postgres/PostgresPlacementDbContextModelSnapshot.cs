@@ -36,6 +36,8 @@ namespace Regional.Placement.Data.Migrations.Postgres
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ConsumedAt");
+
                     b.ToTable("inbox_messages", (string)null);
                 });
 

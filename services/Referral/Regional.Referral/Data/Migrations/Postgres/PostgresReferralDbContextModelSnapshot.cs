@@ -37,6 +37,8 @@ namespace Regional.Referral.Data.Migrations.Postgres
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ConsumedAt");
+
                     b.ToTable("inbox_messages", (string)null);
                 });
 

@@ -31,6 +31,8 @@ namespace Regional.Referral.Data.Migrations.Sqlite
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ConsumedAt");
+
                     b.ToTable("inbox_messages", (string)null);
                 });
 
