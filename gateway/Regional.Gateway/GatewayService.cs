@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Regional.Region;
 using Regional.Security;
 using Regional.ServiceDefaults;
+using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Regional.Gateway;
@@ -29,6 +30,7 @@ public static class GatewayService
         var gateway = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
 
         builder.Services.AddSingleton<IAuthorizationHandler, RouteAuthorityHandler>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ExplainedForbiddenHandler>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(RegionRoutes.AuthorityPolicy, policy => policy
             .RequireAuthenticatedUser()
             .AddRequirements(new RouteAuthorityRequirement()));
@@ -97,6 +99,7 @@ public static class GatewayService
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapHealthEndpoints();
+        app.MapApiReference(region);
         app.MapReverseProxy();
         return app;
     }
@@ -110,4 +113,26 @@ public static class GatewayService
         (context.User.GetSubject() ?? context.User.GetClientId()) is { } caller
             ? $"caller:{caller}"
             : $"ip:{context.Connection.RemoteIpAddress}";
+
+    /// <summary>
+    /// <c>/reference/{document}</c>: an API reference page (Scalar) for each service's OpenAPI
+    /// description, served from the package's own assets: no CDN, no fonts or telemetry from
+    /// elsewhere, because the machines that run this may have no internet.
+    /// </summary>
+    private static void MapApiReference(this WebApplication app, RegionOptions region)
+    {
+        app.MapScalarApiReference("/reference", options =>
+        {
+            options.WithTitle($"{region.Name} referrals: API reference")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableDefaultFonts()
+                .DisableTelemetry();
+            foreach (var service in region.Services)
+            {
+                options.AddDocument(service.Name, $"{service.Name} (per authority: /{{authority}}/{string.Join(", /{authority}/", service.Resources)})");
+            }
+
+            options.AddDocument(RegionRoutes.RegionServiceDocument, "region (regional coordination: /region/...)");
+        }).AllowAnonymous();
+    }
 }

@@ -46,6 +46,16 @@ public static class RegionRoutes
             }
         }
 
+        // Every authority's instance of a service has the same API: its description is read from
+        // the first authority's, and needs no token (it holds no records).
+        if (region.Authorities.FirstOrDefault() is { } first)
+        {
+            foreach (var service in region.Services.Select(s => s.Name))
+            {
+                routes.Add(ApiDescription(service, ClusterId(first.Id, service)));
+            }
+        }
+
         if (!string.IsNullOrWhiteSpace(gateway.RegionAddress))
         {
             clusters.Add(new ClusterConfig
@@ -64,6 +74,7 @@ public static class RegionRoutes
                 RateLimiterPolicy = RateLimitPolicy,
                 Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = "/region" }],
             });
+            routes.Add(ApiDescription(RegionServiceDocument, "region"));
         }
 
         if (!string.IsNullOrWhiteSpace(gateway.IdentityAddress))
@@ -87,6 +98,20 @@ public static class RegionRoutes
 
         return (routes, clusters);
     }
+
+    /// <summary>The OpenAPI document name of the region's coordination service.</summary>
+    public const string RegionServiceDocument = "region";
+
+    /// <summary><c>/openapi/{document}.json</c> through the gateway: a service's own <c>/openapi/v1.json</c>.</summary>
+    private static RouteConfig ApiDescription(string document, string clusterId) => new()
+    {
+        RouteId = $"openapi-{document}",
+        ClusterId = clusterId,
+        Match = new RouteMatch { Path = $"/openapi/{document}.json", Methods = ["GET"] },
+        AuthorizationPolicy = "Anonymous",
+        RateLimiterPolicy = RateLimitPolicy,
+        Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
+    };
 
     private static string ClusterId(string authority, string service) => $"{authority}-{service}";
 

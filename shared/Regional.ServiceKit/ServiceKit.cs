@@ -78,8 +78,8 @@ public static class ServiceKitExtensions
         builder.AddServiceDefaults($"regional-{name}", self.Authority);
         builder.AddRegionalAuthentication();
         builder.Services.AddRegion(builder.Configuration);
-        builder.Services.AddOpenApi();
         var kit = new ServiceKitBuilder<TContext>(builder, self);
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer(kit.Api.Transform));
         configure(kit);
         return kit;
     }
@@ -102,6 +102,9 @@ public sealed class ServiceKitBuilder<TContext>(WebApplicationBuilder builder, S
     private bool _hasDatabase;
 
     public ServiceIdentity Self => self;
+
+    /// <summary>Required fields and code lists of the service's request bodies, for its OpenAPI description.</summary>
+    public ApiDescription Api { get; } = new();
 
     public IServiceCollection Services => builder.Services;
 

@@ -25,6 +25,13 @@ public static class PlacementService
             service.Services.AddSingleton<StatutoryClocks>();
             service.Services.AddSingleton<PlacementMetrics>();
             service.Services.AddScoped<IOutboxDispatchListener, MarkNotificationsSent>();
+            service.Api
+                .Describe<RecordPlacementRequest>(r => r
+                    .Required("child", "legalStatus", "placementType", "startDate", "address", "hostAuthority", "isEmergency")
+                    .Codes("legalStatus", Vocabulary.LegalStatuses).Codes("placementType", Vocabulary.PlacementTypes))
+                .Describe<ChildRequest>(c => c.Required("localId", "givenName", "familyName", "dateOfBirth", "gender").Codes("gender", Vocabulary.Genders))
+                .Describe<AddressRequest>(a => a.Required("line1", "town", "postcode"))
+                .Describe<EndPlacementRequest>(e => e.Required("endDate", "reason").Codes("reason", Vocabulary.EndReasons));
             service.Sweep<OverdueSweep>()
                 .Consumer<PlacementNoticeConsumer, PlacementNoticeConsumerDefinition>()
                 .Consumer<PlacementEndNoticeConsumer, PlacementEndNoticeConsumerDefinition>()

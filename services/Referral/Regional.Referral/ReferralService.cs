@@ -27,6 +27,16 @@ public static class ReferralService
                 .ValidateOnStart();
             service.Services.AddSingleton(sp => new ReviewSchedule(sp.GetRequiredService<IOptions<ReviewOptions>>().Value));
             service.Services.AddSingleton<ReferralMetrics>();
+            service.Api
+                .Describe<RecordReferralRequest>(r => r.Required("source", "concerns", "concernDate", "child").Codes("source", Vocabulary.Sources))
+                .Describe<RecordMeetingRequest>(m => m.Required("type", "heldOn", "attendance").Codes("type", MeetingTypes.All))
+                .Describe<AttendanceRequest>(a => a.Required("childAttended", "parentCarerAttended", "viewsGivenBefore", "childMissing"))
+                .Describe<PlanOutcomeRequest>(o => o.Required("outcome", "actions"))
+                .Describe<PlanActionRequest>(a => a.Required("action", "who", "when"))
+                .Describe<AssessmentRequest>(a => a.Required("toolVersion", "indicators"))
+                .Describe<IndicatorRequest>(i => i.Required("code", "rating").Codes("rating", ["none", "low", "medium", "high"]))
+                .Describe<OverrideRequest>(o => o.Required("level", "rationale").Codes("level", Vocabulary.Levels))
+                .Describe<ClosureRequest>(c => c.Required("reason").Codes("reason", Vocabulary.ClosureReasons));
             service.Sweep<ReviewOverdueSweep>()
                 .Consumer<IncomingChildRegisteredConsumer, IncomingChildRegisteredConsumerDefinition>()
                 .Consumer<IncomingChildEndedConsumer, IncomingChildEndedConsumerDefinition>()
