@@ -38,7 +38,7 @@ public static class PlacementService
         builder.Services.AddOptions<RegionOptions>().Validate(
             r => r.Authorities.Exists(a => a.Id == authority), $"Authority '{authority}' is not an authority of the region.");
         builder.Services.AddOptions<PlacementOptions>().Bind(builder.Configuration.GetSection(PlacementOptions.SectionName));
-        builder.Services.AddServiceDatabase<PlacementDbContext, SqlitePlacementDbContext, PostgresPlacementDbContext>(builder.Configuration, "Placement");
+        builder.Services.AddServiceDatabase<PlacementDbContext, SqlitePlacementDbContext, PostgresPlacementDbContext, SqlServerPlacementDbContext>(builder.Configuration, "Placement");
         builder.Services.AddSingleton<StatutoryClocks>();
         builder.Services.AddSingleton<PlacementMetrics>();
         builder.Services.AddScoped<IOutboxDispatchListener, MarkNotificationsSent>();

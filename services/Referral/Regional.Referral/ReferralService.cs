@@ -45,7 +45,7 @@ public static class ReferralService
             .Validate(o => o.FirstReviewWithinDays > 0 && o.ReviewEveryMonths > 0, "Review intervals must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new ReviewSchedule(sp.GetRequiredService<IOptions<ReviewOptions>>().Value));
-        builder.Services.AddServiceDatabase<ReferralDbContext, SqliteReferralDbContext, PostgresReferralDbContext>(builder.Configuration, "Referral");
+        builder.Services.AddServiceDatabase<ReferralDbContext, SqliteReferralDbContext, PostgresReferralDbContext, SqlServerReferralDbContext>(builder.Configuration, "Referral");
         builder.Services.AddSingleton<ReferralMetrics>();
         builder.Services.AddSingleton<ReviewOverdueSweep>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReviewOverdueSweep>());

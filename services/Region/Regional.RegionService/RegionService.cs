@@ -32,7 +32,7 @@ public static class RegionService
             .RequireAuthenticatedUser()
             .RequireClaim(RegionalClaims.Role, RegionalRoles.RegionalCoordinator));
         builder.Services.AddRegion(builder.Configuration);
-        builder.Services.AddServiceDatabase<RegionDbContext, SqliteRegionDbContext, PostgresRegionDbContext>(builder.Configuration, "Region");
+        builder.Services.AddServiceDatabase<RegionDbContext, SqliteRegionDbContext, PostgresRegionDbContext, SqlServerRegionDbContext>(builder.Configuration, "Region");
         builder.Services.AddOptions<AlignmentOptions>().Bind(builder.Configuration.GetSection(AlignmentOptions.SectionName));
         builder.Services.AddHostedService<AnnounceAlignmentOnStart>();
         builder.Services.AddOpenApi();
