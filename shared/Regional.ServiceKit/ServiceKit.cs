@@ -111,11 +111,12 @@ public sealed class ServiceKitBuilder<TContext>(WebApplicationBuilder builder, S
     public IConfiguration Configuration => builder.Configuration;
 
     /// <summary>The service's own database: one context per provider, each with its own migrations.</summary>
-    public ServiceKitBuilder<TContext> Database<TSqlite, TPostgres>(string connectionName)
+    public ServiceKitBuilder<TContext> Database<TSqlite, TPostgres, TSqlServer>(string connectionName)
         where TSqlite : TContext
         where TPostgres : TContext
+        where TSqlServer : TContext
     {
-        builder.Services.AddServiceDatabase<TContext, TSqlite, TPostgres>(builder.Configuration, connectionName);
+        builder.Services.AddServiceDatabase<TContext, TSqlite, TPostgres, TSqlServer>(builder.Configuration, connectionName);
         _hasDatabase = true;
         return this;
     }

@@ -20,7 +20,7 @@ public static class PlacementService
     public static WebApplicationBuilder AddPlacementService(this WebApplicationBuilder builder) =>
         builder.AddAuthorityService<PlacementDbContext>(Name, service =>
         {
-            service.Database<SqlitePlacementDbContext, PostgresPlacementDbContext>("Placement");
+            service.Database<SqlitePlacementDbContext, PostgresPlacementDbContext, SqlServerPlacementDbContext>("Placement");
             service.Options<PlacementOptions>(PlacementOptions.SectionName);
             service.Services.AddSingleton<StatutoryClocks>();
             service.Services.AddSingleton<PlacementMetrics>();

@@ -20,7 +20,7 @@ public static class ReferralService
     public static WebApplicationBuilder AddReferralService(this WebApplicationBuilder builder) =>
         builder.AddAuthorityService<ReferralDbContext>(Name, service =>
         {
-            service.Database<SqliteReferralDbContext, PostgresReferralDbContext>("Referral");
+            service.Database<SqliteReferralDbContext, PostgresReferralDbContext, SqlServerReferralDbContext>("Referral");
             service.Options<ReferralOptions>(ReferralOptions.SectionName);
             service.Options<ReviewOptions>(ReviewOptions.SectionName)
                 .Validate(o => o.FirstReviewWithinDays > 0 && o.ReviewEveryMonths > 0, "Review intervals must be positive.")

@@ -23,7 +23,7 @@ public static class RegionService
     public static WebApplicationBuilder AddRegionService(this WebApplicationBuilder builder) =>
         builder.AddRegionWideService<RegionDbContext>(Name, Participant, service =>
         {
-            service.Database<SqliteRegionDbContext, PostgresRegionDbContext>("Region");
+            service.Database<SqliteRegionDbContext, PostgresRegionDbContext, SqlServerRegionDbContext>("Region");
             service.Options<AlignmentOptions>(AlignmentOptions.SectionName);
             service.Services.AddHostedService<AnnounceAlignmentOnStart>();
         });

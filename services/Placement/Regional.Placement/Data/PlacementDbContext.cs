@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Regional.Messaging;
+using Regional.ServiceDefaults;
 using Regional.Placement.Domain;
 
 namespace Regional.Placement.Data;
@@ -116,3 +117,12 @@ public sealed class SqlitePlacementDbContext(DbContextOptions<SqlitePlacementDbC
 
 /// <summary>PostgreSQL, the server database.</summary>
 public sealed class PostgresPlacementDbContext(DbContextOptions<PostgresPlacementDbContext> options) : PlacementDbContext(options);
+
+/// <summary>SQL Server. Instants are native <c>datetimeoffset</c>; text compares ordinally, as on the other providers.</summary>
+public sealed class SqlServerPlacementDbContext(DbContextOptions<SqlServerPlacementDbContext> options) : PlacementDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<string>().UseCollation(Persistence.SqlServerCollation);
+    }
+}
