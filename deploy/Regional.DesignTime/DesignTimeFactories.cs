@@ -42,3 +42,21 @@ public sealed class PostgresRegionFactory : IDesignTimeDbContextFactory<Postgres
     public PostgresRegionDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresRegionDbContext>().UseNpgsql("Host=127.0.0.1;Database=design").Options);
 }
+
+public sealed class SqlServerPlacementFactory : IDesignTimeDbContextFactory<SqlServerPlacementDbContext>
+{
+    public SqlServerPlacementDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerPlacementDbContext>().UseSqlServer("Server=none;Database=design").Options);
+}
+
+public sealed class SqlServerReferralFactory : IDesignTimeDbContextFactory<SqlServerReferralDbContext>
+{
+    public SqlServerReferralDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerReferralDbContext>().UseSqlServer("Server=none;Database=design").Options);
+}
+
+public sealed class SqlServerRegionFactory : IDesignTimeDbContextFactory<SqlServerRegionDbContext>
+{
+    public SqlServerRegionDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerRegionDbContext>().UseSqlServer("Server=none;Database=design").Options);
+}

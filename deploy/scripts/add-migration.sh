@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Adds a migration for both providers to one service's database:
+# Adds a migration for every provider (SQLite, PostgreSQL, SQL Server) to one service's database:
 #   deploy/scripts/add-migration.sh NAME [SERVICE]
+# PROVIDERS=SqlServer limits it to the providers named (a provider that joined later catches up).
 # SERVICE is Placement (the default), Referral or Region.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -14,7 +15,7 @@ case $service in
   *) echo "unknown service '$service': Placement, Referral or Region" >&2; exit 2 ;;
 esac
 dotnet tool restore >/dev/null
-for provider in Sqlite Postgres; do
+for provider in ${PROVIDERS:-Sqlite Postgres SqlServer}; do
   dotnet dotnet-ef migrations add "$name" \
     --project "$project" \
     --startup-project deploy/Regional.DesignTime \
@@ -24,7 +25,7 @@ for provider in Sqlite Postgres; do
 done
 # dotnet-ef places a new model snapshot by namespace (under $project/Regional/...); keep it beside its migrations.
 if [[ -d $project/Regional ]]; then
-  for provider in Sqlite Postgres; do
+  for provider in Sqlite Postgres SqlServer; do
     find "$project/Regional" -path "*/Data/Migrations/$provider/*.cs" -exec mv {} "$project/Data/Migrations/$provider/" \;
   done
   rm -rf "$project/Regional"

@@ -2,6 +2,7 @@
 # THE command that runs every test: deploy/scripts/test.sh [extra `dotnet test` arguments]
 # Installs what the tests need if it is missing (RabbitMQ and PostgreSQL, with apt; no service is
 # started: the tests run private servers, see tests/Regional.Testing), then runs all tests in Release.
+# First, deploy/scripts/check-migrations.sh: every provider's migrations must match the model.
 # E.g. deploy/scripts/test.sh --filter "FullyQualifiedName~Gateway"
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -24,4 +25,5 @@ apt_install() (
 deploy/scripts/ensure-rabbitmq.sh
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || apt_install postgresql
 
+deploy/scripts/check-migrations.sh
 dotnet test Regional.sln -c Release --logger "console;verbosity=normal" "$@"

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Regional.Region;
 using Regional.Security;
 using Regional.ServiceDefaults;
+using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Regional.Gateway;
@@ -30,6 +31,7 @@ public static class GatewayService
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
 
         builder.Services.AddSingleton<IAuthorizationHandler, RouteAuthorityHandler>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ExplainedForbiddenHandler>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(RegionRoutes.AuthorityPolicy, policy => policy
             .RequireAuthenticatedUser()
             .AddRequirements(new RouteAuthorityRequirement()));
@@ -74,17 +76,21 @@ public static class GatewayService
         return builder;
     }
 
-    /// <summary>The backfill route takes batches bigger than the default body limit.</summary>
-    public const long MaxBatchBodyBytes = 4 * 1024 * 1024;
-
     public static WebApplication MapGatewayService(this WebApplication app)
     {
+        // Routes the region declares for large bodies (the backfill) get their own limit before
+        // the body is read; every other request keeps the default.
+        var region = app.Services.GetRequiredService<IOptions<RegionOptions>>().Value;
+        var limits = region.Services.SelectMany(s => s.BodyLimits).ToDictionary(l => "/" + l.Key.Trim('/'), l => l.Value, StringComparer.Ordinal);
         app.Use((context, next) =>
         {
-            if (context.Request.Path.Value?.EndsWith("/placements/batch", StringComparison.Ordinal) == true
+            if (limits.Count > 0
+                && context.Request.Path.Value is { } path
+                && path.IndexOf('/', 1) is var cut and > 0
+                && limits.TryGetValue(path[cut..], out var bytes)
                 && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                limit.MaxRequestBodySize = MaxBatchBodyBytes;
+                limit.MaxRequestBodySize = bytes;
             }
 
             return next(context);
@@ -95,6 +101,7 @@ public static class GatewayService
         app.UseRateLimiter();
         app.MapHealthEndpoints();
         app.MapGet("/", LandingPage.Render).AllowAnonymous().ExcludeFromDescription();
+        app.MapApiReference(region);
         app.MapReverseProxy();
         return app;
     }
@@ -108,4 +115,26 @@ public static class GatewayService
         (context.User.GetSubject() ?? context.User.GetClientId()) is { } caller
             ? $"caller:{caller}"
             : $"ip:{context.Connection.RemoteIpAddress}";
+
+    /// <summary>
+    /// <c>/reference/{document}</c>: an API reference page (Scalar) for each service's OpenAPI
+    /// description, served from the package's own assets: no CDN, no fonts or telemetry from
+    /// elsewhere, because the machines that run this may have no internet.
+    /// </summary>
+    private static void MapApiReference(this WebApplication app, RegionOptions region)
+    {
+        app.MapScalarApiReference("/reference", options =>
+        {
+            options.WithTitle($"{region.Name} referrals: API reference")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableDefaultFonts()
+                .DisableTelemetry();
+            foreach (var service in region.Services)
+            {
+                options.AddDocument(service.Name, $"{service.Name} (per authority: /{{authority}}/{string.Join(", /{authority}/", service.Resources)})");
+            }
+
+            options.AddDocument(RegionRoutes.RegionServiceDocument, "region (regional coordination: /region/...)");
+        }).AllowAnonymous();
+    }
 }

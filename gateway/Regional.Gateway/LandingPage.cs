@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
@@ -45,13 +44,19 @@ internal static class LandingPage
         page.Append("""<li><a href="/health/ready">Readiness</a> and <a href="/health/live">liveness</a> of the gateway</li>""").Append('\n');
         page.Append("</ul>\n");
 
-        var documents = OpenApiDocuments(region.Value, gateway.Value).ToList();
+        var documents = region.Value.Services.Select(s => s.Name).ToList();
+        if (!string.IsNullOrWhiteSpace(gateway.Value.RegionAddress))
+        {
+            documents.Add(RegionRoutes.RegionServiceDocument);
+        }
+
         if (documents.Count > 0)
         {
-            page.Append("<h2>API descriptions (OpenAPI)</h2>\n<table>\n");
-            foreach (var (service, address) in documents)
+            page.Append("<h2>The API</h2>\n<table>\n<caption>Each service's reference page and OpenAPI description, on this gateway</caption>\n");
+            foreach (var document in documents)
             {
-                page.Append($"""<tr><td>{html.Encode(service)}</td><td><a href="{html.Encode(address)}">{html.Encode(address)}</a></td></tr>""").Append('\n');
+                var doc = html.Encode(document);
+                page.Append($"""<tr><td>{doc}</td><td><a href="/reference/{doc}">reference</a></td><td><a href="/openapi/{doc}.json">/openapi/{doc}.json</a></td></tr>""").Append('\n');
             }
 
             page.Append("</table>\n");
@@ -60,42 +65,4 @@ internal static class LandingPage
         page.Append("</body>\n</html>\n");
         return Results.Content(page.ToString(), "text/html; charset=utf-8");
     }
-
-    /// <summary>
-    /// Each service's OpenAPI document where a browser beside the gateway can reach it: directly, for
-    /// a service on this machine. Services on other hosts (container names) are left out, so the
-    /// page names no internal address.
-    /// </summary>
-    private static IEnumerable<(string Service, string Address)> OpenApiDocuments(RegionOptions region, GatewayOptions gateway)
-    {
-        // Not /region/openapi/v1.json: the gateway's region route wants a token, a browser has none.
-        if (Uri.TryCreate(gateway.RegionAddress, UriKind.Absolute, out var coordination) && IsLoopback(coordination))
-        {
-            yield return ("Region coordination", new Uri(coordination, "/openapi/v1.json").ToString());
-        }
-
-        foreach (var authority in region.Authorities)
-        {
-            foreach (var service in RegionRoutes.ResourceOwners.Values.Distinct())
-            {
-                string address;
-                try
-                {
-                    address = RegionRoutes.AddressOf(gateway, authority.Id, service);
-                }
-                catch (InvalidOperationException)
-                {
-                    continue;
-                }
-
-                if (Uri.TryCreate(address, UriKind.Absolute, out var uri) && IsLoopback(uri))
-                {
-                    yield return ($"{(string.IsNullOrWhiteSpace(authority.Name) ? authority.Id : authority.Name)} {service}", new Uri(uri, "/openapi/v1.json").ToString());
-                }
-            }
-        }
-    }
-
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip));
 }

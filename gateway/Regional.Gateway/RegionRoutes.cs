@@ -5,23 +5,13 @@ namespace Regional.Gateway;
 
 /// <summary>
 /// Builds the proxy's routes from the region's data: <c>/{authority}/{resource}/...</c> goes to
-/// that authority's own instance of the service that owns the resource. A new authority in the
-/// region file gets its routes without a code change.
+/// that authority's own instance of the service that owns the resource (<c>Region:Services</c>).
+/// A new authority, service or resource in the region file gets its routes without a code change.
 /// </summary>
 public static class RegionRoutes
 {
     public const string AuthorityPolicy = "caller-belongs-to-route-authority";
     public const string RateLimitPolicy = "per-client";
-
-    /// <summary>First path segment under the authority, and the service that owns it.</summary>
-    public static readonly IReadOnlyDictionary<string, string> ResourceOwners = new Dictionary<string, string>
-    {
-        ["placements"] = "placement",
-        ["register"] = "placement",
-        ["referrals"] = "referral",
-        ["cases"] = "referral",
-        ["tracking"] = "referral",
-    };
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(RegionOptions region, GatewayOptions gateway)
     {
@@ -29,7 +19,7 @@ public static class RegionRoutes
         var clusters = new List<ClusterConfig>();
         foreach (var authority in region.Authorities.Select(a => a.Id))
         {
-            foreach (var service in ResourceOwners.Values.Distinct())
+            foreach (var service in region.Services.Select(s => s.Name))
             {
                 clusters.Add(new ClusterConfig
                 {
@@ -41,7 +31,7 @@ public static class RegionRoutes
                 });
             }
 
-            foreach (var (resource, service) in ResourceOwners)
+            foreach (var (resource, service) in region.Services.SelectMany(s => s.Resources.Select(r => (r, s.Name))))
             {
                 routes.Add(new RouteConfig
                 {
@@ -53,6 +43,16 @@ public static class RegionRoutes
                     Metadata = new Dictionary<string, string> { ["authority"] = authority },
                     Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = $"/{authority}" }],
                 });
+            }
+        }
+
+        // Every authority's instance of a service has the same API: its description is read from
+        // the first authority's, and needs no token (it holds no records).
+        if (region.Authorities.FirstOrDefault() is { } first)
+        {
+            foreach (var service in region.Services.Select(s => s.Name))
+            {
+                routes.Add(ApiDescription(service, ClusterId(first.Id, service)));
             }
         }
 
@@ -74,6 +74,7 @@ public static class RegionRoutes
                 RateLimiterPolicy = RateLimitPolicy,
                 Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = "/region" }],
             });
+            routes.Add(ApiDescription(RegionServiceDocument, "region"));
         }
 
         if (!string.IsNullOrWhiteSpace(gateway.IdentityAddress))
@@ -97,6 +98,20 @@ public static class RegionRoutes
 
         return (routes, clusters);
     }
+
+    /// <summary>The OpenAPI document name of the region's coordination service.</summary>
+    public const string RegionServiceDocument = "region";
+
+    /// <summary><c>/openapi/{document}.json</c> through the gateway: a service's own <c>/openapi/v1.json</c>.</summary>
+    private static RouteConfig ApiDescription(string document, string clusterId) => new()
+    {
+        RouteId = $"openapi-{document}",
+        ClusterId = clusterId,
+        Match = new RouteMatch { Path = $"/openapi/{document}.json", Methods = ["GET"] },
+        AuthorizationPolicy = "Anonymous",
+        RateLimiterPolicy = RateLimitPolicy,
+        Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
+    };
 
     private static string ClusterId(string authority, string service) => $"{authority}-{service}";
 

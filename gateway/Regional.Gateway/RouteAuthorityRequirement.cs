@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Regional.Security;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Yarp.ReverseProxy.Model;
 
 namespace Regional.Gateway;
@@ -23,5 +24,38 @@ public sealed class RouteAuthorityHandler : AuthorizationHandler<RouteAuthorityR
         }
 
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// A refusal the caller can act on: which authority the route belongs to and which one the token
+/// names, as problem+json. It tells the caller nothing it did not already hold (its own token and
+/// the path it asked for), and nothing about whether the record exists.
+/// </summary>
+public sealed class ExplainedForbiddenHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (!authorizeResult.Forbidden)
+        {
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
+        var routeAuthority = context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.Metadata?.GetValueOrDefault("authority");
+        var caller = context.User.GetAuthority() ?? context.User.GetForce();
+        var detail = routeAuthority is null
+            ? "Your token does not grant this route."
+            : caller is null
+                ? $"Routes under /{routeAuthority}/ are for {routeAuthority}'s own practitioners and systems; your token names no authority."
+                : $"Routes under /{routeAuthority}/ are for {routeAuthority}'s own practitioners and systems; your token is for {caller}.";
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = StatusCodes.Status403Forbidden, Title = "Not allowed.", Detail = detail },
+        });
     }
 }

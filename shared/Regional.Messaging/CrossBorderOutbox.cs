@@ -17,12 +17,22 @@ public sealed class CrossBorderOutbox(ServiceIdentity self, SharingPolicy policy
 
     /// <summary>Queues an addressed message (which may carry a child's data) for its recipient's own endpoint.</summary>
     public Guid Send<T>(IMessagingDbContext db, T message)
-        where T : class, IAddressedMessage
+        where T : class, IAddressedMessage =>
+        Send(db, (IAddressedMessage)message);
+
+    /// <summary>As <see cref="Send{T}"/>, for a message an aggregate raised, whose type is known only at run time.</summary>
+    public Guid Send(IMessagingDbContext db, IAddressedMessage message)
     {
         policy.EnsureMaySend(message, self.Authority);
-        var service = typeof(T).GetCustomAttribute<DeliveredToAttribute>()!.Service;
-        return Enqueue(db, message, $"queue:{ServiceIdentity.QueueFor(message.To, service)}");
+        var type = message.GetType();
+        var service = type.GetCustomAttribute<DeliveredToAttribute>()?.Service
+            ?? throw new SharingRefusedException($"{type.Name} names no service it is delivered to.");
+        return Enqueue(db, type, message, $"queue:{ServiceIdentity.QueueFor(message.To, service)}");
     }
+
+    /// <summary>As <see cref="Publish{T}"/>, for an event an aggregate raised.</summary>
+    public Guid Publish(IMessagingDbContext db, IMetadataEvent metadataEvent) =>
+        Enqueue(db, metadataEvent.GetType(), metadataEvent, destination: null);
 
     /// <summary>Queues a metadata-only event for anyone who subscribes (the regional monitor).</summary>
     public Guid Publish<T>(IMessagingDbContext db, T metadataEvent)
@@ -33,15 +43,18 @@ public sealed class CrossBorderOutbox(ServiceIdentity self, SharingPolicy policy
     public void Flush() => signal.Notify();
 
     private Guid Enqueue<T>(IMessagingDbContext db, T message, string? destination)
-        where T : class
+        where T : class =>
+        Enqueue(db, typeof(T), message, destination);
+
+    private Guid Enqueue(IMessagingDbContext db, Type type, object message, string? destination)
     {
         var id = NewId.NextSequentialGuid();
         db.Outbox.Add(new OutboxMessage
         {
             MessageId = id,
-            MessageType = MessageTypes.UrnOf(typeof(T)),
+            MessageType = MessageTypes.UrnOf(type),
             Destination = destination,
-            Body = JsonSerializer.Serialize(message, Json),
+            Body = JsonSerializer.Serialize(message, type, Json),
             TraceParent = Activity.Current?.Id,
             CreatedAt = clock.GetUtcNow(),
         });

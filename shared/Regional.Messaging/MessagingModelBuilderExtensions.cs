@@ -25,6 +25,8 @@ public static class MessagingModelBuilderExtensions
             inbox.ToTable("inbox_messages");
             inbox.HasKey(m => new { m.MessageId, m.Consumer });
             inbox.Property(m => m.Consumer).HasMaxLength(200);
+            // The retention sweep's query.
+            inbox.HasIndex(m => m.ConsumedAt);
         });
 
         return model;

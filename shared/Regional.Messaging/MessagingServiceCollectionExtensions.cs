@@ -26,6 +26,10 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<SharingPolicy>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<CrossBorderOutbox>();
+        services.AddScoped<UnitOfWork<TContext>>();
+        services.AddScoped<IMessagingDbContext>(sp => sp.GetRequiredService<TContext>());
+        services.AddScoped<IInbox, DatabaseInbox>();
+        services.AddOptions<UnitOfWorkOptions>().Bind(configuration.GetSection(UnitOfWorkOptions.SectionName));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
         services.AddSingleton<OutboxDispatcher<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher<TContext>>());

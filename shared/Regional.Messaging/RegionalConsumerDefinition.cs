@@ -24,6 +24,23 @@ public abstract class RegionalConsumerDefinition<TConsumer> : ConsumerDefinition
     }
 }
 
+/// <summary>
+/// A consumer whose effects are not idempotent by themselves (it adds rows): the inbox runs in
+/// front of it, and its receipt commits with the consumer's unit of work.
+/// </summary>
+public abstract class InboxConsumerDefinition<TConsumer> : RegionalConsumerDefinition<TConsumer>
+    where TConsumer : class, IConsumer
+{
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<TConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        base.ConfigureConsumer(endpointConfigurator, consumerConfigurator, context);
+        consumerConfigurator.UseFilter(new InboxFilter<TConsumer>());
+    }
+}
+
 /// <summary>A message reached an endpoint it was not addressed to: never store it, never retry it.</summary>
 public sealed class MisroutedMessageException(string message) : Exception(message)
 {

@@ -21,6 +21,24 @@ public sealed class RegionOptions
     public ServiceLevelOptions ServiceLevels { get; set; } = new();
 
     public List<DateOnly> BankHolidays { get; set; } = [];
+
+    /// <summary>
+    /// The per-authority services and the resources each owns: the gateway routes
+    /// <c>/{authority}/{resource}/...</c> to that authority's instance of the owner.
+    /// </summary>
+    public List<RoutedServiceOptions> Services { get; set; } = [];
+}
+
+public sealed class RoutedServiceOptions
+{
+    /// <summary>The service's name, as in its queue <c>{authority}.{name}</c>.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>First path segments under <c>/{authority}/</c> that this service owns.</summary>
+    public List<string> Resources { get; set; } = [];
+
+    /// <summary>Paths under <c>/{authority}/</c> that accept bodies above the default 64 KB, and their limit in bytes.</summary>
+    public Dictionary<string, long> BodyLimits { get; set; } = [];
 }
 
 public sealed class AuthorityOptions

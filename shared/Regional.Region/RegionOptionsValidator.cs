@@ -89,6 +89,44 @@ public sealed partial class RegionOptionsValidator : IValidateOptions<RegionOpti
             errors.Add("Region:BankHolidays must be weekdays (a substitute day is the holiday, not the weekend date).");
         }
 
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (options.Services.Count == 0)
+        {
+            errors.Add("Region:Services must list the per-authority services and the resources each owns.");
+        }
+
+        for (var i = 0; i < options.Services.Count; i++)
+        {
+            var service = options.Services[i];
+            CheckId($"Region:Services:{i}:Name", service.Name, names, errors);
+            if (service.Resources.Count == 0)
+            {
+                errors.Add($"Region:Services:{i}:Resources must list the resources the service owns.");
+            }
+
+            foreach (var resource in service.Resources)
+            {
+                if (!owners.TryAdd(resource, service.Name))
+                {
+                    errors.Add($"Region:Services:{i}:Resources names '{resource}', already owned by '{owners[resource]}'.");
+                }
+            }
+
+            foreach (var (path, bytes) in service.BodyLimits)
+            {
+                if (!service.Resources.Contains(path.Split('/')[0]))
+                {
+                    errors.Add($"Region:Services:{i}:BodyLimits names '{path}', which is not under a resource of '{service.Name}'.");
+                }
+
+                if (bytes is < 1024 or > 64 * 1024 * 1024)
+                {
+                    errors.Add($"Region:Services:{i}:BodyLimits:{path} must be between 1 KB and 64 MB.");
+                }
+            }
+        }
+
         if (!TryFindZone(options.TimeZone))
         {
             errors.Add($"Region:TimeZone '{options.TimeZone}' is not a known time zone.");

@@ -45,7 +45,7 @@ internal static class AssessmentValidator
             var path = $"indicators[{rating.Code}]";
             if (!definition.HasIndicator(rating.Code))
             {
-                errors.Add(new(path, ValidationErrorKind.UnknownCode, $"'{rating.Code}' is not an indicator of {definition.Version}."));
+                errors.Add(new(path, ValidationErrorKind.UnknownCode, $"'{rating.Code}' is not an indicator of {definition.Version}; its indicators are: {string.Join(", ", definition.Indicators.Select(x => x.Code))}."));
                 continue;
             }
 
@@ -81,7 +81,7 @@ internal static class AssessmentValidator
             else if (!definition.HasCode(category, code))
             {
                 errors.Add(new($"{field}[{code}]", ValidationErrorKind.UnknownCode,
-                    $"'{code}' is not one of the {Plural(category)} of {definition.Version}."));
+                    $"'{code}' is not one of the {Plural(category)} of {definition.Version}; they are: {string.Join(", ", definition.Codes(category))}."));
             }
             else if (!seen.Add(code))
             {

@@ -11,20 +11,30 @@ public enum DatabaseProvider
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }
 
 public static class Persistence
 {
     /// <summary>
-    /// The service's own database, SQLite (embedded default) or PostgreSQL by
+    /// The collation of every text column on SQL Server. The server's usual default is
+    /// case-insensitive, so a unique reference, an inbox receipt or a lookup by name would match
+    /// text that SQLite and PostgreSQL (and the C# code) hold to be different; a binary
+    /// collation compares as they do, whatever the database's own default is.
+    /// </summary>
+    public const string SqlServerCollation = "Latin1_General_100_BIN2";
+
+    /// <summary>
+    /// The service's own database, SQLite (embedded default), PostgreSQL or SQL Server by
     /// <c>Database:Provider</c>; each provider has its own context subclass and migrations.
     /// Migrations are applied before anything else starts, so no consumer sees an old schema.
     /// </summary>
-    public static IServiceCollection AddServiceDatabase<TContext, TSqlite, TPostgres>(
+    public static IServiceCollection AddServiceDatabase<TContext, TSqlite, TPostgres, TSqlServer>(
         this IServiceCollection services, IConfiguration configuration, string connectionName)
         where TContext : DbContext
         where TSqlite : TContext
         where TPostgres : TContext
+        where TSqlServer : TContext
     {
         var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = configuration.GetConnectionString(connectionName)
@@ -36,11 +46,19 @@ public static class Persistence
             var sqlite = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30, Pooling = true };
             services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite(sqlite.ToString()));
         }
+        // No retrying execution strategy on the servers: callers own their transactions, and retries
+        // happen above (message retry, outbox back-off), where the whole unit of work is repeated.
+        else if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(connectionString));
+        }
+        else if (provider == DatabaseProvider.SqlServer)
+        {
+            services.AddDbContext<TContext, TSqlServer>(o => o.UseSqlServer(connectionString));
+        }
         else
         {
-            // No retrying execution strategy: callers own their transactions, and retries happen
-            // above (message retry, outbox back-off), where the whole unit of work is repeated.
-            services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(connectionString));
+            throw new InvalidOperationException($"Database:Provider '{provider}' is not Sqlite, Postgres or SqlServer.");
         }
 
         services.AddHostedService<MigrateOnStart<TContext>>();

@@ -54,7 +54,9 @@ public sealed class When_an_assessment_is_validated
 
         Assert.Equal("indicators[going-mising]", error.Path);
         Assert.Equal(ValidationErrorKind.UnknownCode, error.Kind);
-        Assert.Equal("'going-mising' is not an indicator of em-cre-2021.1.", error.Message);
+        Assert.StartsWith("'going-mising' is not an indicator of em-cre-2021.1; its indicators are: ", error.Message);
+        // The valid codes are listed, so a case system can correct the code without reading docs.
+        Assert.Contains("going-missing", error.Message);
     }
 
     [Fact]
@@ -72,7 +74,8 @@ public sealed class When_an_assessment_is_validated
 
         Assert.Equal("vulnerabilityFactors[learning-disability]", error.Path);
         Assert.Equal(ValidationErrorKind.UnknownCode, error.Kind);
-        Assert.Equal("'learning-disability' is not one of the vulnerability factors of em-cre-2021.1.", error.Message);
+        Assert.StartsWith("'learning-disability' is not one of the vulnerability factors of em-cre-2021.1; they are: ", error.Message);
+        Assert.Contains("looked-after", error.Message);
     }
 
     [Fact]

@@ -77,4 +77,31 @@ public sealed class When_the_region_configuration_is_validated
     {
         Assert.Contains(Failures(r => r.TimeZone = "Mars/Olympus"), f => f.Contains("Region:TimeZone"));
     }
+
+    [Fact]
+    public void A_resource_owned_by_two_services_is_refused()
+    {
+        var failures = Failures(r => r.Services[1].Resources.Add("placements"));
+        Assert.Contains(failures, f => f.Contains("Region:Services:1:Resources") && f.Contains("already owned by 'placement'"));
+    }
+
+    [Fact]
+    public void A_body_limit_outside_the_services_resources_is_refused()
+    {
+        var failures = Failures(r => r.Services[1].BodyLimits["placements/batch"] = 1024 * 1024);
+        Assert.Contains(failures, f => f.Contains("Region:Services:1:BodyLimits") && f.Contains("placements/batch"));
+    }
+
+    [Fact]
+    public void A_region_without_services_is_refused()
+    {
+        Assert.Contains(Failures(r => r.Services.Clear()), f => f.Contains("Region:Services"));
+    }
+
+    [Fact]
+    public void The_gateway_admits_a_backfill_batch_as_large_as_the_placement_service_accepts()
+    {
+        var declared = TestRegion.Load().Services.Single(s => s.Name == "placement").BodyLimits["placements/batch"];
+        Assert.Equal(Regional.Placement.Features.RecordPlacementsHandler.MaxBatchBodyBytes, declared);
+    }
 }

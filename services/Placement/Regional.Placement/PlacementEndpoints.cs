@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Regional.Placement.Features;
 
+using Regional.ServiceKit;
+
 namespace Regional.Placement;
 
 public static class PlacementEndpoints
 {
-    public const string PracticePolicy = "placement-practice";
+    public const string PracticePolicy = ServicePolicies.Practice;
 
     /// <summary>
     /// The placing authority's placements and the host's register. Paths are relative to the

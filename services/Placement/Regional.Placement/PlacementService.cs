@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Regional.Messaging;
@@ -6,9 +5,7 @@ using Regional.Placement.Consumers;
 using Regional.Placement.Data;
 using Regional.Placement.Domain;
 using Regional.Placement.Features;
-using Regional.Region;
-using Regional.Security;
-using Regional.ServiceDefaults;
+using Regional.ServiceKit;
 
 namespace Regional.Placement;
 
@@ -17,53 +14,31 @@ public static class PlacementService
     public const string Name = "placement";
 
     /// <summary>
-    /// One authority's placement service. <c>Authority</c> in configuration says which; its
-    /// database (<c>ConnectionStrings:Placement</c>) and queue (<c>{authority}.placement</c>) are its own.
+    /// One authority's placement service: its children placed elsewhere with their notices and
+    /// clocks, and the register of children placed here by others. Everything else is the kit's.
     /// </summary>
-    public static WebApplicationBuilder AddPlacementService(this WebApplicationBuilder builder)
-    {
-        var authority = builder.Configuration["Authority"]
-            ?? throw new InvalidOperationException("Authority is not configured: which authority's placement service is this?");
-        var self = new ServiceIdentity(authority, Name);
-
-        builder.AddServiceDefaults("regional-placement", authority);
-        builder.AddRegionalAuthentication();
-        builder.Services.AddAuthorizationBuilder().AddPolicy(PlacementEndpoints.PracticePolicy, policy => policy
-            .RequireAuthenticatedUser()
-            // The caller must belong to this authority: a council sees only its own records.
-            .RequireClaim(RegionalClaims.Authority, authority)
-            .RequireClaim(RegionalClaims.Role, RegionalRoles.Practitioner, RegionalRoles.CreCoordinator, RegionalRoles.System));
-
-        builder.Services.AddRegion(builder.Configuration);
-        builder.Services.AddOptions<RegionOptions>().Validate(
-            r => r.Authorities.Exists(a => a.Id == authority), $"Authority '{authority}' is not an authority of the region.");
-        builder.Services.AddOptions<PlacementOptions>().Bind(builder.Configuration.GetSection(PlacementOptions.SectionName));
-        builder.Services.AddServiceDatabase<PlacementDbContext, SqlitePlacementDbContext, PostgresPlacementDbContext>(builder.Configuration, "Placement");
-        builder.Services.AddSingleton<StatutoryClocks>();
-        builder.Services.AddSingleton<PlacementMetrics>();
-        builder.Services.AddScoped<IOutboxDispatchListener, MarkNotificationsSent>();
-        builder.Services.AddSingleton<OverdueSweep>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueSweep>());
-        builder.Services.AddOpenApi();
-
-        builder.Services.AddRegionalMessaging<PlacementDbContext>(builder.Configuration, self, bus =>
+    public static WebApplicationBuilder AddPlacementService(this WebApplicationBuilder builder) =>
+        builder.AddAuthorityService<PlacementDbContext>(Name, service =>
         {
-            bus.AddConsumer<PlacementNoticeConsumer, PlacementNoticeConsumerDefinition>();
-            bus.AddConsumer<PlacementEndNoticeConsumer, PlacementEndNoticeConsumerDefinition>();
-            bus.AddConsumer<NoticeReceivedConsumer, NoticeReceivedConsumerDefinition>();
-            bus.AddConsumer<NoticeAcknowledgedConsumer, NoticeAcknowledgedConsumerDefinition>();
+            service.Database<SqlitePlacementDbContext, PostgresPlacementDbContext, SqlServerPlacementDbContext>("Placement");
+            service.Options<PlacementOptions>(PlacementOptions.SectionName);
+            service.Services.AddSingleton<StatutoryClocks>();
+            service.Services.AddSingleton<PlacementMetrics>();
+            service.Services.AddScoped<IOutboxDispatchListener, MarkNotificationsSent>();
+            service.Api
+                .Describe<RecordPlacementRequest>(r => r
+                    .Required("child", "legalStatus", "placementType", "startDate", "address", "hostAuthority", "isEmergency")
+                    .Codes("legalStatus", Vocabulary.LegalStatuses).Codes("placementType", Vocabulary.PlacementTypes))
+                .Describe<ChildRequest>(c => c.Required("localId", "givenName", "familyName", "dateOfBirth", "gender").Codes("gender", Vocabulary.Genders))
+                .Describe<AddressRequest>(a => a.Required("line1", "town", "postcode"))
+                .Describe<EndPlacementRequest>(e => e.Required("endDate", "reason").Codes("reason", Vocabulary.EndReasons));
+            service.Sweep<OverdueSweep>()
+                .Consumer<PlacementNoticeConsumer, PlacementNoticeConsumerDefinition>()
+                .Consumer<PlacementEndNoticeConsumer, PlacementEndNoticeConsumerDefinition>()
+                .Consumer<NoticeReceivedConsumer, NoticeReceivedConsumerDefinition>()
+                .Consumer<NoticeAcknowledgedConsumer, NoticeAcknowledgedConsumerDefinition>();
         });
-        return builder;
-    }
 
-    public static WebApplication MapPlacementService(this WebApplication app)
-    {
-        app.UseServiceDefaults();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapHealthEndpoints();
-        app.MapOpenApi();
-        app.MapPlacementEndpoints();
-        return app;
-    }
+    public static WebApplication MapPlacementService(this WebApplication app) =>
+        app.MapService(routes => routes.MapPlacementEndpoints());
 }

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Regional.Referral.Features;
 
+using Regional.ServiceKit;
+
 namespace Regional.Referral;
 
 public static class ReferralEndpoints
 {
-    public const string PracticePolicy = "referral-practice";
+    public const string PracticePolicy = ServicePolicies.Practice;
 
     /// <summary>
     /// Concerns, the host's reciprocal cases and the placing authority's tracking. Paths are
@@ -39,6 +41,10 @@ public static class ReferralEndpoints
         cases.MapGet("/risk-tool", CaseQueries.Alignment)
             .WithName("GetRiskToolAlignment")
             .WithSummary("The risk tool versions the region has aligned and retired, as this authority last heard.");
+        cases.MapGet("/risk-tool/{version}", CaseQueries.RiskToolDefinition)
+            .WithName("GetRiskToolDefinition")
+            .WithSummary("One version of the regional risk tool: its indicators (with what low, medium and high mean), vulnerability factors, "
+                         + "models and types of exploitation, and whether the region has aligned it; the codes an assessment uses.");
         cases.MapGet("/{id:guid}", CaseQueries.GetCase)
             .WithName("GetCase")
             .WithSummary("A reciprocal case with its concerns, meetings, current level and next review.");

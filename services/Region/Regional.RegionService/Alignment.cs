@@ -28,12 +28,12 @@ internal static class Alignment
 
     public static async Task<Ok<AlignmentResponse>> Get(RegionDbContext db, IOptions<AlignmentOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var current = await db.Alignment.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken) ?? Initial(options.Value, clock);
+        var current = await db.Alignment.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? Initial(options.Value, clock);
         return TypedResults.Ok(View(current));
     }
 
     public static Task<Results<Ok<AlignmentResponse>, ProblemHttpResult>> Put(
-        AlignmentRequest request, ClaimsPrincipal user, RegionDbContext db, CrossBorderOutbox outbox, IOptions<AlignmentOptions> options, TimeProvider clock,
+        AlignmentRequest request, ClaimsPrincipal user, UnitOfWork<RegionDbContext> work, CrossBorderOutbox outbox, IOptions<AlignmentOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -50,53 +50,47 @@ internal static class Alignment
             return Task.FromResult<Results<Ok<AlignmentResponse>, ProblemHttpResult>>(Problems.Unprocessable(errors));
         }
 
-        return Change(_ => new AlignedVersions(request.Aligned ?? [], request.Retired ?? []), user, db, outbox, options, clock, cancellationToken);
+        return Change(_ => new AlignedVersions(request.Aligned ?? [], request.Retired ?? []), user, work, outbox, options, clock, cancellationToken);
     }
 
     public static Task<Results<Ok<AlignmentResponse>, ProblemHttpResult>> Align(
-        string version, ClaimsPrincipal user, RegionDbContext db, CrossBorderOutbox outbox, IOptions<AlignmentOptions> options, TimeProvider clock,
+        string version, ClaimsPrincipal user, UnitOfWork<RegionDbContext> work, CrossBorderOutbox outbox, IOptions<AlignmentOptions> options, TimeProvider clock,
         CancellationToken cancellationToken) =>
         RiskToolCatalog.Embedded.Contains(version)
-            ? Change(current => current.Align(version), user, db, outbox, options, clock, cancellationToken)
+            ? Change(current => current.Align(version), user, work, outbox, options, clock, cancellationToken)
             : Task.FromResult<Results<Ok<AlignmentResponse>, ProblemHttpResult>>(Unknown("version", version));
 
     public static Task<Results<Ok<AlignmentResponse>, ProblemHttpResult>> Retire(
-        string version, ClaimsPrincipal user, RegionDbContext db, CrossBorderOutbox outbox, IOptions<AlignmentOptions> options, TimeProvider clock,
+        string version, ClaimsPrincipal user, UnitOfWork<RegionDbContext> work, CrossBorderOutbox outbox, IOptions<AlignmentOptions> options, TimeProvider clock,
         CancellationToken cancellationToken) =>
         RiskToolCatalog.Embedded.Contains(version)
-            ? Change(current => current.Retire(version), user, db, outbox, options, clock, cancellationToken)
+            ? Change(current => current.Retire(version), user, work, outbox, options, clock, cancellationToken)
             : Task.FromResult<Results<Ok<AlignmentResponse>, ProblemHttpResult>>(Unknown("version", version));
 
     private static async Task<Results<Ok<AlignmentResponse>, ProblemHttpResult>> Change(
-        Func<AlignedVersions, AlignedVersions> change, ClaimsPrincipal user, RegionDbContext db, CrossBorderOutbox outbox, IOptions<AlignmentOptions> options,
+        Func<AlignedVersions, AlignedVersions> change, ClaimsPrincipal user, UnitOfWork<RegionDbContext> work, CrossBorderOutbox outbox, IOptions<AlignmentOptions> options,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var record = await db.Alignment.OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
-        if (record is null)
+        // Two coordinators at once: the later change re-applies on top of the earlier one.
+        return await work.ExecuteAsync<Results<Ok<AlignmentResponse>, ProblemHttpResult>>(async ct =>
         {
-            record = Initial(options.Value, clock);
-            db.Alignment.Add(record);
-        }
+            var now = clock.GetUtcNow();
+            var record = await work.Db.Alignment.OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
+            if (record is null)
+            {
+                record = Initial(options.Value, clock);
+                work.Db.Alignment.Add(record);
+            }
 
-        var next = change(new AlignedVersions(record.Aligned, record.Retired));
-        record.Revision++;
-        record.Aligned = [.. next.Aligned];
-        record.Retired = [.. next.Retired];
-        record.ChangedAt = now;
-        record.ChangedBy = user.GetSubject();
-        Announce(db, outbox, record);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Problems.Conflict("The alignment changed meanwhile; read it again and repeat the change.");
-        }
-
-        outbox.Flush();
-        return TypedResults.Ok(View(record));
+            var next = change(new AlignedVersions(record.Aligned, record.Retired));
+            record.Revision++;
+            record.Aligned = [.. next.Aligned];
+            record.Retired = [.. next.Retired];
+            record.ChangedAt = now;
+            record.ChangedBy = user.GetSubject();
+            Announce(work.Db, outbox, record);
+            return TypedResults.Ok(View(record));
+        }, cancellationToken);
     }
 
     internal static void Announce(RegionDbContext db, CrossBorderOutbox outbox, AlignmentRecord record) =>
@@ -141,9 +135,10 @@ internal sealed class AnnounceAlignmentOnStart(IServiceScopeFactory scopes, IOpt
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RegionDbContext>();
+        var work = scope.ServiceProvider.GetRequiredService<UnitOfWork<RegionDbContext>>();
+        var db = work.Db;
         var outbox = scope.ServiceProvider.GetRequiredService<CrossBorderOutbox>();
-        var record = await db.Alignment.OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        var record = await db.Alignment.FirstOrDefaultAsync(cancellationToken);
         if (record is null)
         {
             record = Alignment.Initial(options.Value, clock);
@@ -152,8 +147,7 @@ internal sealed class AnnounceAlignmentOnStart(IServiceScopeFactory scopes, IOpt
         }
 
         Alignment.Announce(db, outbox, record);
-        await db.SaveChangesAsync(cancellationToken);
-        outbox.Flush();
+        await work.CommitAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

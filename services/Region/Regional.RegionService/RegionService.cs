@@ -1,13 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Regional.Messaging;
 using Regional.RegionService.Data;
-using Regional.Region;
-using Regional.Security;
-using Regional.ServiceDefaults;
+using Regional.ServiceKit;
 
 namespace Regional.RegionService;
 
@@ -18,36 +14,25 @@ public static class RegionService
     /// <summary>The sender name of regional decisions, where an authority id would otherwise be.</summary>
     public const string Participant = "region";
 
-    public const string CoordinatorPolicy = "regional-coordinator";
+    public const string CoordinatorPolicy = ServicePolicies.RegionalCoordinator;
 
     /// <summary>
     /// The regional coordinator's service, one for the whole region: it publishes which risk tool
     /// versions are aligned. Its database (<c>ConnectionStrings:Region</c>) holds no child's data.
     /// </summary>
-    public static WebApplicationBuilder AddRegionService(this WebApplicationBuilder builder)
-    {
-        builder.AddServiceDefaults("regional-coordination", authority: null);
-        builder.AddRegionalAuthentication();
-        builder.Services.AddAuthorizationBuilder().AddPolicy(CoordinatorPolicy, policy => policy
-            .RequireAuthenticatedUser()
-            .RequireClaim(RegionalClaims.Role, RegionalRoles.RegionalCoordinator));
-        builder.Services.AddRegion(builder.Configuration);
-        builder.Services.AddServiceDatabase<RegionDbContext, SqliteRegionDbContext, PostgresRegionDbContext>(builder.Configuration, "Region");
-        builder.Services.AddOptions<AlignmentOptions>().Bind(builder.Configuration.GetSection(AlignmentOptions.SectionName));
-        builder.Services.AddHostedService<AnnounceAlignmentOnStart>();
-        builder.Services.AddOpenApi();
-        builder.Services.AddRegionalMessaging<RegionDbContext>(builder.Configuration, new ServiceIdentity(Participant, Name), _ => { });
-        return builder;
-    }
+    public static WebApplicationBuilder AddRegionService(this WebApplicationBuilder builder) =>
+        builder.AddRegionWideService<RegionDbContext>(Name, Participant, service =>
+        {
+            service.Database<SqliteRegionDbContext, PostgresRegionDbContext, SqlServerRegionDbContext>("Region");
+            service.Options<AlignmentOptions>(AlignmentOptions.SectionName);
+            service.Services.AddHostedService<AnnounceAlignmentOnStart>();
+        });
 
-    public static WebApplication MapRegionService(this WebApplication app)
-    {
-        app.UseServiceDefaults();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapHealthEndpoints();
-        app.MapOpenApi();
+    public static WebApplication MapRegionService(this WebApplication app) =>
+        app.MapService(MapAlignmentEndpoints);
 
+    private static void MapAlignmentEndpoints(IEndpointRouteBuilder app)
+    {
         // Paths are relative: the gateway maps /region/... here.
         var tool = app.MapGroup("/risk-tool").WithTags("Risk tool alignment");
         tool.MapGet("/alignment", Alignment.Get)
@@ -68,7 +53,6 @@ public static class RegionService
             .WithName("RetireVersion")
             .WithSummary("Retire a version: cross-border assessments with it are refused and open reviews assessed with it are flagged for reassessment.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        return app;
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Regional.IntegrationTests.Infrastructure;
 using static Regional.IntegrationTests.Infrastructure.Api;
 
@@ -81,5 +82,24 @@ public sealed class When_another_authority_asks(PostgresRegion fixture) : IClass
         var response = await system.GetAsync("/nottingham-city/placements");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["case-system-req-42"], response.Headers.GetValues("X-Correlation-Id"));
+    }
+
+    [Fact]
+    public async Task The_gateway_says_whose_route_it_is_and_whom_the_token_is_for()
+    {
+        var id = await PlacementInDerbyshire();
+        using var derbyCity = await fixture.SignedInAs("derby-city.practitioner");
+
+        var refused = await derbyCity.GetAsync($"/nottingham-city/placements/{id}");
+        var missing = await derbyCity.GetAsync($"/nottingham-city/placements/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var detail = (await refused.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>();
+        Assert.Contains("/nottingham-city/", detail);
+        Assert.Contains("derby-city", detail);
+        // The same answer whether or not the record exists: the refusal tells nothing about it.
+        Assert.Equal(HttpStatusCode.Forbidden, missing.StatusCode);
+        Assert.Equal(detail, (await missing.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
     }
 }

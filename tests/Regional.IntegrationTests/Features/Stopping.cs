@@ -73,7 +73,8 @@ public sealed class When_the_region_process_is_signalled(PrivateBroker broker) :
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("href=\"/identity/dev/users\"", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/health/ready\"", page, StringComparison.Ordinal);
-        Assert.Contains("/openapi/v1.json", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/openapi/placement.json\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/reference/referral\"", page, StringComparison.Ordinal);
 
         await region.SignalAsync("TERM");
         Assert.True(await region.WaitForExitAsync(TimeSpan.FromSeconds(25)), region.Tail());

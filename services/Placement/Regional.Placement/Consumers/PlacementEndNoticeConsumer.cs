@@ -11,7 +11,7 @@ namespace Regional.Placement.Consumers;
 
 /// <summary>Host side: a placement in our area has ended.</summary>
 public sealed class PlacementEndNoticeConsumer(
-    PlacementDbContext db, CrossBorderOutbox outbox, ServiceIdentity self, TimeProvider clock, PlacementMetrics metrics)
+    PlacementDbContext db, UnitOfWork<PlacementDbContext> work, CrossBorderOutbox outbox, ServiceIdentity self, TimeProvider clock, PlacementMetrics metrics)
     : IConsumer<PlacementEndNotice>
 {
     public async Task Consume(ConsumeContext<PlacementEndNotice> context)
@@ -19,10 +19,6 @@ public sealed class PlacementEndNoticeConsumer(
         var notice = context.Message;
         MisroutedMessageException.ThrowIfNotFor(notice, self);
         var now = clock.GetUtcNow();
-        if (await db.AlreadyConsumedAsync(context, nameof(PlacementEndNoticeConsumer), now))
-        {
-            return;
-        }
 
         var known = await db.IncomingNotices.AnyAsync(n => n.NotificationId == notice.NotificationId, context.CancellationToken);
         if (!known)
@@ -51,8 +47,7 @@ public sealed class PlacementEndNoticeConsumer(
             outbox.Publish(db, new CrossBorderStepRecorded(notice.NotificationId, StepKinds.EndNoticeReceived, notice.From, self.Authority, now));
         }
 
-        await db.SaveChangesAsync(context.CancellationToken);
-        outbox.Flush();
+        await work.CommitAsync(context.CancellationToken);
         if (!known)
         {
             metrics.NoticeReceived(NotificationKind.PlacementEnd, notice.From);
@@ -60,4 +55,4 @@ public sealed class PlacementEndNoticeConsumer(
     }
 }
 
-public sealed class PlacementEndNoticeConsumerDefinition : RegionalConsumerDefinition<PlacementEndNoticeConsumer>;
+public sealed class PlacementEndNoticeConsumerDefinition : InboxConsumerDefinition<PlacementEndNoticeConsumer>;

@@ -14,7 +14,7 @@ namespace Regional.Placement.Consumers;
 /// enters our register once, however often the notice arrives, and a receipt goes back.
 /// </summary>
 public sealed class PlacementNoticeConsumer(
-    PlacementDbContext db, CrossBorderOutbox outbox, ServiceIdentity self, TimeProvider clock, PlacementMetrics metrics)
+    PlacementDbContext db, UnitOfWork<PlacementDbContext> work, CrossBorderOutbox outbox, ServiceIdentity self, TimeProvider clock, PlacementMetrics metrics)
     : IConsumer<PlacementNotice>
 {
     public async Task Consume(ConsumeContext<PlacementNotice> context)
@@ -22,10 +22,6 @@ public sealed class PlacementNoticeConsumer(
         var notice = context.Message;
         MisroutedMessageException.ThrowIfNotFor(notice, self);
         var now = clock.GetUtcNow();
-        if (await db.AlreadyConsumedAsync(context, nameof(PlacementNoticeConsumer), now))
-        {
-            return;
-        }
 
         // A re-sent notice (a new message id for the same notification) must not add a second entry.
         var known = await db.IncomingNotices.AnyAsync(n => n.NotificationId == notice.NotificationId, context.CancellationToken);
@@ -83,8 +79,7 @@ public sealed class PlacementNoticeConsumer(
             outbox.Publish(db, new CrossBorderStepRecorded(notice.NotificationId, StepKinds.PlacementNoticeReceived, notice.From, self.Authority, now));
         }
 
-        await db.SaveChangesAsync(context.CancellationToken);
-        outbox.Flush();
+        await work.CommitAsync(context.CancellationToken);
         if (!known)
         {
             metrics.NoticeReceived(NotificationKind.PlacementStart, notice.From);
@@ -92,4 +87,4 @@ public sealed class PlacementNoticeConsumer(
     }
 }
 
-public sealed class PlacementNoticeConsumerDefinition : RegionalConsumerDefinition<PlacementNoticeConsumer>;
+public sealed class PlacementNoticeConsumerDefinition : InboxConsumerDefinition<PlacementNoticeConsumer>;

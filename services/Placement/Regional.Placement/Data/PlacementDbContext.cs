@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Regional.Messaging;
+using Regional.ServiceDefaults;
 using Regional.Placement.Domain;
 
 namespace Regional.Placement.Data;
@@ -25,16 +26,6 @@ public abstract class PlacementDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        foreach (var entry in ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version++;
-        }
-
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
@@ -51,6 +42,7 @@ public abstract class PlacementDbContext(DbContextOptions options) : DbContext(o
             placement.OwnsOne(p => p.Address, MapAddress);
             placement.HasMany(p => p.Notifications).WithOne().HasForeignKey(n => n.PlacementId);
             placement.HasIndex(p => p.RecordedAt);
+            placement.Property(p => p.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<Notification>(notification =>
@@ -125,3 +117,12 @@ public sealed class SqlitePlacementDbContext(DbContextOptions<SqlitePlacementDbC
 
 /// <summary>PostgreSQL, the server database.</summary>
 public sealed class PostgresPlacementDbContext(DbContextOptions<PostgresPlacementDbContext> options) : PlacementDbContext(options);
+
+/// <summary>SQL Server. Instants are native <c>datetimeoffset</c>; text compares ordinally, as on the other providers.</summary>
+public sealed class SqlServerPlacementDbContext(DbContextOptions<SqlServerPlacementDbContext> options) : PlacementDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<string>().UseCollation(Persistence.SqlServerCollation);
+    }
+}

@@ -1,3 +1,6 @@
+using Regional.Contracts.Monitoring.V1;
+using Regional.Messaging;
+
 namespace Regional.Placement.Domain;
 
 public enum NotificationKind
@@ -25,7 +28,7 @@ public enum NotificationStatus
 }
 
 /// <summary>One cross-border notice to the host, with its delivery and its clocks.</summary>
-public sealed class Notification
+public sealed class Notification : Aggregate, IVersioned
 {
     public Guid Id { get; set; }
 
@@ -66,6 +69,14 @@ public sealed class Notification
     /// overdue sweep all move a notification on; a stale write fails and is retried on fresh data.
     /// </summary>
     public int Version { get; set; }
+
+    /// <summary>Not acknowledged within the service level: marked overdue once, and the monitor is told (metadata only).</summary>
+    public void Escalate(string kindName, string from, DateTimeOffset now)
+    {
+        Status = NotificationStatus.Overdue;
+        OverdueAt = now;
+        Publish(new NotificationOverdue(Id, kindName, from, To, SentAt ?? CreatedAt, AcknowledgeBy, now));
+    }
 
     public bool IsAwaitingAcknowledgement =>
         Status is NotificationStatus.Pending or NotificationStatus.Sent or NotificationStatus.Delivered;

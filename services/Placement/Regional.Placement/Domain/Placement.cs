@@ -1,7 +1,10 @@
+using Regional.Messaging;
+using Regional.ServiceDefaults;
+
 namespace Regional.Placement.Domain;
 
 /// <summary>A child in this authority's care, placed in another authority's area (the placing authority's record).</summary>
-public sealed class Placement
+public sealed class Placement : IRevised
 {
     public Guid Id { get; set; }
 
@@ -26,6 +29,24 @@ public sealed class Placement
     public string? EndReason { get; set; }
 
     public List<Notification> Notifications { get; set; } = [];
+
+    /// <summary>Optimistic concurrency token: every change.</summary>
+    public int Version { get; set; }
+
+    /// <summary>The entity tag people see.</summary>
+    public int Revision { get; set; }
+
+    /// <summary>
+    /// An emergency placement is one made at once, its notice following within 5 working days:
+    /// it has started by the time it is recorded. A planned one may lie ahead.
+    /// </summary>
+    public static void CheckStart(DateOnly startDate, bool isEmergency, DateOnly today, ValidationErrors errors)
+    {
+        if (isEmergency && startDate > today)
+        {
+            errors.Add("startDate", $"an emergency placement has already started; {startDate:yyyy-MM-dd} is in the future. Record a planned placement (isEmergency: false) for a future start.");
+        }
+    }
 }
 
 public sealed class ChildRecord

@@ -21,6 +21,7 @@ internal static class AcknowledgeNoticesHandler
         Guid placementId,
         ClaimsPrincipal user,
         PlacementDbContext db,
+        UnitOfWork<PlacementDbContext> work,
         CrossBorderOutbox outbox,
         ServiceIdentity self,
         TimeProvider clock,
@@ -47,8 +48,7 @@ internal static class AcknowledgeNoticesHandler
 
         if (outstanding.Count > 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            outbox.Flush();
+            await work.CommitAsync(cancellationToken);
             metrics.Acknowledged(entry.PlacingAuthority, outstanding.Count);
         }
 

@@ -49,7 +49,8 @@ internal static class EndPlacementHandler
     public static async Task<Results<Ok<PlacementView>, NotFound, ProblemHttpResult>> Handle(
         Guid id,
         EndPlacementRequest request,
-        PlacementDbContext db,
+        HttpContext http,
+        UnitOfWork<PlacementDbContext> work,
         CrossBorderOutbox outbox,
         ServiceIdentity self,
         StatutoryClocks clocks,
@@ -57,48 +58,63 @@ internal static class EndPlacementHandler
         PlacementMetrics metrics,
         CancellationToken cancellationToken)
     {
-        var placement = await db.Placements.Include(p => p.Notifications).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (placement is null)
+        Domain.Placement? ended = null;
+        var result = await work.ExecuteAsync<Results<Ok<PlacementView>, NotFound, ProblemHttpResult>>(async ct =>
         {
-            return TypedResults.NotFound();
+            var db = work.Db;
+            var placement = await db.Placements.Include(p => p.Notifications).FirstOrDefaultAsync(p => p.Id == id, ct);
+            if (placement is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (EntityTags.PreconditionFails(http, placement.Revision))
+            {
+                return EntityTags.PreconditionFailed(http, placement.Revision, "placement");
+            }
+
+            if (placement.EndDate is not null)
+            {
+                return Problems.Conflict($"The placement already ended on {placement.EndDate:yyyy-MM-dd}.");
+            }
+
+            var now = clock.GetUtcNow();
+            var errors = EndPlacementValidator.Validate(request, placement, clocks.Today(now));
+            if (errors.Any)
+            {
+                return Problems.Unprocessable(errors.ToDictionary());
+            }
+
+            placement.EndDate = request.EndDate!.Value;
+            placement.EndReason = request.Reason!;
+            var dueBy = clocks.EndNoticeDueBy(placement.EndDate.Value);
+            var notification = new Notification
+            {
+                Id = Guid.CreateVersion7(now),
+                PlacementId = placement.Id,
+                Kind = NotificationKind.PlacementEnd,
+                To = placement.HostAuthority,
+                Status = NotificationStatus.Pending,
+                CreatedAt = now,
+                AcknowledgeBy = clocks.AcknowledgeBy(now),
+                StatutoryDueBy = dueBy,
+                GivenLate = clocks.IsLate(dueBy, now),
+            };
+            notification.OutboxMessageId = outbox.Send(db, new PlacementEndNotice(
+                notification.Id, placement.Id, self.Authority, placement.HostAuthority, placement.EndDate.Value,
+                placement.EndReason, dueBy, now, notification.AcknowledgeBy));
+            outbox.Publish(db, new CrossBorderStepRecorded(notification.Id, StepKinds.EndNoticeSent, self.Authority, placement.HostAuthority, now));
+            db.Notifications.Add(notification);
+            ended = placement;
+            return TypedResults.Ok(PlacementView.From(placement));
+        }, cancellationToken);
+
+        if (ended is not null && result.Result is Ok<PlacementView>)
+        {
+            EntityTags.Set(http, ended.Revision);
+            metrics.NoticeQueued(NotificationKind.PlacementEnd, ended.HostAuthority);
         }
 
-        if (placement.EndDate is not null)
-        {
-            return Problems.Conflict($"The placement already ended on {placement.EndDate:yyyy-MM-dd}.");
-        }
-
-        var now = clock.GetUtcNow();
-        var errors = EndPlacementValidator.Validate(request, placement, clocks.Today(now));
-        if (errors.Any)
-        {
-            return Problems.Unprocessable(errors.ToDictionary());
-        }
-
-        placement.EndDate = request.EndDate!.Value;
-        placement.EndReason = request.Reason!;
-        var dueBy = clocks.EndNoticeDueBy(placement.EndDate.Value);
-        var notification = new Notification
-        {
-            Id = Guid.CreateVersion7(now),
-            PlacementId = placement.Id,
-            Kind = NotificationKind.PlacementEnd,
-            To = placement.HostAuthority,
-            Status = NotificationStatus.Pending,
-            CreatedAt = now,
-            AcknowledgeBy = clocks.AcknowledgeBy(now),
-            StatutoryDueBy = dueBy,
-            GivenLate = clocks.IsLate(dueBy, now),
-        };
-        notification.OutboxMessageId = outbox.Send(db, new PlacementEndNotice(
-            notification.Id, placement.Id, self.Authority, placement.HostAuthority, placement.EndDate.Value,
-            placement.EndReason, dueBy, now, notification.AcknowledgeBy));
-        outbox.Publish(db, new CrossBorderStepRecorded(notification.Id, StepKinds.EndNoticeSent, self.Authority, placement.HostAuthority, now));
-        db.Notifications.Add(notification);
-
-        await db.SaveChangesAsync(cancellationToken);
-        outbox.Flush();
-        metrics.NoticeQueued(notification.Kind, placement.HostAuthority);
-        return TypedResults.Ok(PlacementView.From(placement));
+        return result;
     }
 }

@@ -3,7 +3,6 @@ using Regional.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Regional.Contracts.Monitoring.V1;
 using Regional.Messaging;
 using Regional.Placement.Data;
 using Regional.Placement.Domain;
@@ -34,41 +33,35 @@ public sealed partial class OverdueSweep(
     public override async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
-        var outbox = scope.ServiceProvider.GetRequiredService<CrossBorderOutbox>();
+        var work = scope.ServiceProvider.GetRequiredService<UnitOfWork<PlacementDbContext>>();
         var self = scope.ServiceProvider.GetRequiredService<ServiceIdentity>();
         var metrics = scope.ServiceProvider.GetRequiredService<PlacementMetrics>();
-        var now = Clock.GetUtcNow();
+        List<Notification> overdue = [];
 
-        var overdue = await db.Notifications
-            .Where(n => (n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Sent || n.Status == NotificationStatus.Delivered)
-                        && n.AcknowledgeBy < now)
-            .OrderBy(n => n.AcknowledgeBy)
-            .Take(500)
-            .ToListAsync(cancellationToken);
+        // A receipt or acknowledgement landing meanwhile wins: the sweep re-reads and marks only
+        // what is still outstanding.
+        await work.ExecuteAsync(async ct =>
+        {
+            var now = Clock.GetUtcNow();
+            overdue = await work.Db.Notifications
+                .Where(n => (n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Sent || n.Status == NotificationStatus.Delivered)
+                            && n.AcknowledgeBy < now)
+                .OrderBy(n => n.AcknowledgeBy)
+                .Take(500)
+                .ToListAsync(ct);
+            foreach (var notification in overdue)
+            {
+                notification.Escalate(NotificationView.KindName(notification.Kind), self.Authority, now);
+            }
+        }, cancellationToken, ChangeOrigin.System);
+
         foreach (var notification in overdue)
         {
-            notification.Status = NotificationStatus.Overdue;
-            notification.OverdueAt = now;
-            outbox.Publish(db, new NotificationOverdue(
-                notification.Id,
-                NotificationView.KindName(notification.Kind),
-                self.Authority,
-                notification.To,
-                notification.SentAt ?? notification.CreatedAt,
-                notification.AcknowledgeBy,
-                now));
+            metrics.Overdue(notification.Kind, notification.To);
         }
 
         if (overdue.Count > 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            outbox.Flush();
-            foreach (var notification in overdue)
-            {
-                metrics.Overdue(notification.Kind, notification.To);
-            }
-
             LogEscalated(logger, overdue.Count);
         }
 

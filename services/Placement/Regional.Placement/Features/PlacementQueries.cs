@@ -1,3 +1,4 @@
+using Regional.ServiceDefaults;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,17 @@ namespace Regional.Placement.Features;
 /// <summary>The placing authority's view of its children placed elsewhere.</summary>
 internal static class PlacementQueries
 {
-    public static async Task<Results<Ok<PlacementView>, NotFound>> GetPlacement(Guid id, PlacementDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PlacementView>, NotFound>> GetPlacement(Guid id, HttpContext http, PlacementDbContext db, CancellationToken cancellationToken)
     {
         var placement = await db.Placements.AsNoTracking().Include(p => p.Notifications)
             .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        return placement is null ? TypedResults.NotFound() : TypedResults.Ok(PlacementView.From(placement));
+        if (placement is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        EntityTags.Set(http, placement.Revision);
+        return TypedResults.Ok(PlacementView.From(placement));
     }
 
     /// <summary>Lists placements, newest first; <c>status</c> keeps those with a notification in that state (e.g. overdue).</summary>

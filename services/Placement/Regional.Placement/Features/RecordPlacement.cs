@@ -149,6 +149,10 @@ internal static partial class RecordPlacementValidator
         {
             errors.Add("isEmergency", "is required.");
         }
+        else if (request.StartDate is { } start && start >= today.AddYears(-5) && start <= today.AddYears(1))
+        {
+            Domain.Placement.CheckStart(start, request.IsEmergency.Value, today, errors);
+        }
 
         return errors;
     }
@@ -163,6 +167,7 @@ internal static class RecordPlacementHandler
     public static async Task<Results<Created<PlacementView>, ProblemHttpResult>> Handle(
         RecordPlacementRequest request,
         PlacementDbContext db,
+        UnitOfWork<PlacementDbContext> work,
         CrossBorderOutbox outbox,
         ServiceIdentity self,
         RegionDirectory region,
@@ -179,8 +184,7 @@ internal static class RecordPlacementHandler
         }
 
         var placement = Record(request, db, outbox, self, clocks, now);
-        await db.SaveChangesAsync(cancellationToken);
-        outbox.Flush();
+        await work.CommitAsync(cancellationToken);
         metrics.NoticeQueued(NotificationKind.PlacementStart, placement.HostAuthority);
 
         return TypedResults.Created($"/{self.Authority}/placements/{placement.Id}", PlacementView.From(placement));

@@ -25,6 +25,7 @@ internal static class RecordPlacementsHandler
     public static async Task<Results<Created<RecordPlacementsResponse>, ProblemHttpResult>> Handle(
         RecordPlacementRequest[] requests,
         PlacementDbContext db,
+        UnitOfWork<PlacementDbContext> work,
         CrossBorderOutbox outbox,
         ServiceIdentity self,
         RegionDirectory region,
@@ -58,8 +59,7 @@ internal static class RecordPlacementsHandler
             ids.Add(RecordPlacementHandler.Record(request, db, outbox, self, clocks, now).Id);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        outbox.Flush();
+        await work.CommitAsync(cancellationToken);
         foreach (var request in requests)
         {
             metrics.NoticeQueued(NotificationKind.PlacementStart, request.HostAuthority!);

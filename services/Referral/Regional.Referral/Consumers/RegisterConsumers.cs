@@ -11,7 +11,7 @@ namespace Regional.Referral.Consumers;
 /// Our own placement service tells us a child placed here by another authority entered the
 /// register. Only our own authority may tell us this; a repeat changes nothing.
 /// </summary>
-public sealed class IncomingChildRegisteredConsumer(ReferralDbContext db, ServiceIdentity self, TimeProvider clock)
+public sealed class IncomingChildRegisteredConsumer(ReferralDbContext db, UnitOfWork<ReferralDbContext> work, ServiceIdentity self)
     : IConsumer<IncomingChildRegistered>
 {
     public async Task Consume(ConsumeContext<IncomingChildRegistered> context)
@@ -23,10 +23,6 @@ public sealed class IncomingChildRegisteredConsumer(ReferralDbContext db, Servic
             throw new MisroutedMessageException($"Only {self.Authority}'s own placement service can change its register.");
         }
 
-        if (await db.AlreadyConsumedAsync(context, nameof(IncomingChildRegisteredConsumer), clock.GetUtcNow()))
-        {
-            return;
-        }
 
         var child = await db.IncomingChildren.FirstOrDefaultAsync(c => c.PlacementId == message.PlacementId, context.CancellationToken);
         if (child is null)
@@ -47,14 +43,14 @@ public sealed class IncomingChildRegisteredConsumer(ReferralDbContext db, Servic
             });
         }
 
-        await db.SaveChangesAsync(context.CancellationToken);
+        await work.CommitAsync(context.CancellationToken);
     }
 }
 
-public sealed class IncomingChildRegisteredConsumerDefinition : RegionalConsumerDefinition<IncomingChildRegisteredConsumer>;
+public sealed class IncomingChildRegisteredConsumerDefinition : InboxConsumerDefinition<IncomingChildRegisteredConsumer>;
 
 /// <summary>A placement in our area ended: the child is no longer matched from the day after it ended.</summary>
-public sealed class IncomingChildEndedConsumer(ReferralDbContext db, ServiceIdentity self) : IConsumer<IncomingChildEnded>
+public sealed class IncomingChildEndedConsumer(ReferralDbContext db, UnitOfWork<ReferralDbContext> work, ServiceIdentity self) : IConsumer<IncomingChildEnded>
 {
     public async Task Consume(ConsumeContext<IncomingChildEnded> context)
     {
@@ -70,7 +66,7 @@ public sealed class IncomingChildEndedConsumer(ReferralDbContext db, ServiceIden
         var child = await db.IncomingChildren.FirstOrDefaultAsync(c => c.PlacementId == message.PlacementId, context.CancellationToken)
             ?? throw new InvalidOperationException($"Placement {message.PlacementId} is not in the referral register yet.");
         child.EndDate = message.EndDate;
-        await db.SaveChangesAsync(context.CancellationToken);
+        await work.CommitAsync(context.CancellationToken);
     }
 }
 

@@ -12,7 +12,7 @@ namespace Regional.Referral.Consumers;
 /// every open case, as host and as placing authority, whose current assessment used a version
 /// that is now retired; re-aligning the version lifts the flag.
 /// </summary>
-public sealed class RiskToolAlignmentChangedConsumer(ReferralDbContext db) : IConsumer<RiskToolAlignmentChanged>
+public sealed class RiskToolAlignmentChangedConsumer(ReferralDbContext db, UnitOfWork<ReferralDbContext> work) : IConsumer<RiskToolAlignmentChanged>
 {
     public async Task Consume(ConsumeContext<RiskToolAlignmentChanged> context)
     {
@@ -45,7 +45,7 @@ public sealed class RiskToolAlignmentChangedConsumer(ReferralDbContext db) : ICo
             tracked.NeedsReassessment = retired.Contains(tracked.CurrentToolVersion!);
         }
 
-        await db.SaveChangesAsync(context.CancellationToken);
+        await work.CommitAsync(context.CancellationToken);
     }
 }
 

@@ -11,7 +11,7 @@ namespace Regional.Referral.Consumers;
 /// Placing side: a host raised a CRE concern about one of our children. The first concern opens
 /// our tracking of the host's reciprocal case; each concern is kept once, however often it arrives.
 /// </summary>
-public sealed class CrossBorderConcernRaisedConsumer(ReferralDbContext db, ServiceIdentity self, TimeProvider clock)
+public sealed class CrossBorderConcernRaisedConsumer(ReferralDbContext db, UnitOfWork<ReferralDbContext> work, ServiceIdentity self, TimeProvider clock)
     : IConsumer<CrossBorderConcernRaised>
 {
     public async Task Consume(ConsumeContext<CrossBorderConcernRaised> context)
@@ -19,10 +19,6 @@ public sealed class CrossBorderConcernRaisedConsumer(ReferralDbContext db, Servi
         var message = context.Message;
         MisroutedMessageException.ThrowIfNotFor(message, self);
         var now = clock.GetUtcNow();
-        if (await db.AlreadyConsumedAsync(context, nameof(CrossBorderConcernRaisedConsumer), now))
-        {
-            return;
-        }
 
         var tracked = await db.TrackedCases.Include(c => c.Concerns).FirstOrDefaultAsync(c => c.CaseId == message.CaseId, context.CancellationToken);
         if (tracked is null)
@@ -66,29 +62,25 @@ public sealed class CrossBorderConcernRaisedConsumer(ReferralDbContext db, Servi
             });
         }
 
-        await db.SaveChangesAsync(context.CancellationToken);
+        await work.CommitAsync(context.CancellationToken);
     }
 }
 
-public sealed class CrossBorderConcernRaisedConsumerDefinition : RegionalConsumerDefinition<CrossBorderConcernRaisedConsumer>;
+public sealed class CrossBorderConcernRaisedConsumerDefinition : InboxConsumerDefinition<CrossBorderConcernRaisedConsumer>;
 
 /// <summary>
 /// Placing side: the outcome of a reciprocal meeting, kept once. The case's current state is
-/// recomputed from every outcome held, in the order the host recorded them, because outcomes
-/// may arrive in any order (the outbox sends a batch concurrently) and a late professionals
-/// meeting must not undo the strategy meeting recorded after it.
+/// recomputed from every outcome held, in the order the meetings were held, because outcomes
+/// may arrive in any order (the outbox sends a batch concurrently) and a meeting entered late
+/// must not undo one held after it.
 /// </summary>
-public sealed class ReciprocalReviewHeldConsumer(ReferralDbContext db, ServiceIdentity self, TimeProvider clock)
+public sealed class ReciprocalReviewHeldConsumer(ReferralDbContext db, UnitOfWork<ReferralDbContext> work, ServiceIdentity self)
     : IConsumer<ReciprocalReviewHeld>
 {
     public async Task Consume(ConsumeContext<ReciprocalReviewHeld> context)
     {
         var message = context.Message;
         MisroutedMessageException.ThrowIfNotFor(message, self);
-        if (await db.AlreadyConsumedAsync(context, nameof(ReciprocalReviewHeldConsumer), clock.GetUtcNow()))
-        {
-            return;
-        }
 
         // The concern that opened the case left first, but may still be being retried: wait for it.
         var tracked = await db.TrackedCases.FirstOrDefaultAsync(c => c.CaseId == message.CaseId, context.CancellationToken)
@@ -112,28 +104,11 @@ public sealed class ReciprocalReviewHeldConsumer(ReferralDbContext db, ServiceId
             db.Entry(tracked).State = EntityState.Modified;
         }
 
-        await db.SaveChangesAsync(context.CancellationToken);
+        await work.CommitAsync(context.CancellationToken);
     }
 
-    internal static void Recompute(TrackedCase tracked, IReadOnlyList<TrackedMeeting> meetings, IReadOnlyCollection<string> retired)
-    {
-        var ordered = meetings.OrderBy(m => m.RecordedAt).ThenBy(m => m.HeldOn).ToList();
-        var latest = ordered[^1];
-        tracked.LatestMeetingOn = ordered.Max(m => m.HeldOn);
-        tracked.NextReviewDue = latest.NextReviewDue;
-        if (ordered.LastOrDefault(m => m.ToolVersion is not null) is { } assessed)
-        {
-            tracked.CurrentLevel = assessed.Level;
-            tracked.CurrentToolVersion = assessed.ToolVersion;
-            tracked.CurrentRule = assessed.Rule;
-            tracked.NeedsReassessment = retired.Contains(assessed.ToolVersion!);
-        }
-
-        if (ordered.LastOrDefault(m => m.Plan.Count > 0) is { } planned)
-        {
-            tracked.CurrentPlan = [.. planned.Plan];
-        }
-    }
+    internal static void Recompute(TrackedCase tracked, IReadOnlyList<TrackedMeeting> meetings, IReadOnlyCollection<string> retired) =>
+        tracked.Recompute(meetings, retired);
 
     private static TrackedMeeting ToMeeting(ReciprocalReviewHeld message)
     {
@@ -166,10 +141,10 @@ public sealed class ReciprocalReviewHeldConsumer(ReferralDbContext db, ServiceId
     }
 }
 
-public sealed class ReciprocalReviewHeldConsumerDefinition : RegionalConsumerDefinition<ReciprocalReviewHeldConsumer>;
+public sealed class ReciprocalReviewHeldConsumerDefinition : InboxConsumerDefinition<ReciprocalReviewHeldConsumer>;
 
 /// <summary>Placing side: the host proposes closing the reciprocal case; the decision is ours.</summary>
-public sealed class CaseClosureProposedConsumer(ReferralDbContext db, ServiceIdentity self) : IConsumer<CaseClosureProposed>
+public sealed class CaseClosureProposedConsumer(ReferralDbContext db, UnitOfWork<ReferralDbContext> work, ServiceIdentity self) : IConsumer<CaseClosureProposed>
 {
     public async Task Consume(ConsumeContext<CaseClosureProposed> context)
     {
@@ -190,14 +165,14 @@ public sealed class CaseClosureProposedConsumer(ReferralDbContext db, ServiceIde
             tracked.ClosureProposedAt = message.ProposedAt;
         }
 
-        await db.SaveChangesAsync(context.CancellationToken);
+        await work.CommitAsync(context.CancellationToken);
     }
 }
 
 public sealed class CaseClosureProposedConsumerDefinition : RegionalConsumerDefinition<CaseClosureProposedConsumer>;
 
 /// <summary>Host side: the placing authority closed its child's case; our reciprocal case closes with it.</summary>
-public sealed class ReciprocalCaseClosedConsumer(ReferralDbContext db, ServiceIdentity self) : IConsumer<ReciprocalCaseClosed>
+public sealed class ReciprocalCaseClosedConsumer(ReferralDbContext db, UnitOfWork<ReferralDbContext> work, ServiceIdentity self) : IConsumer<ReciprocalCaseClosed>
 {
     public async Task Consume(ConsumeContext<ReciprocalCaseClosed> context)
     {
@@ -218,7 +193,7 @@ public sealed class ReciprocalCaseClosedConsumer(ReferralDbContext db, ServiceId
             reciprocal.ClosedNote = message.Note;
             reciprocal.ClosedOn = message.ClosedOn;
             reciprocal.ClosedAt = message.ClosedAt;
-            await db.SaveChangesAsync(context.CancellationToken);
+            await work.CommitAsync(context.CancellationToken);
         }
     }
 }

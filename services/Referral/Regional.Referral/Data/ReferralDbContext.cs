@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Regional.Messaging;
+using Regional.ServiceDefaults;
 using Regional.Referral.Domain;
 
 namespace Regional.Referral.Data;
@@ -36,21 +37,6 @@ public abstract class ReferralDbContext(DbContextOptions options) : DbContext(op
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        foreach (var entry in ChangeTracker.Entries<ReciprocalCase>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version++;
-        }
-
-        foreach (var entry in ChangeTracker.Entries<TrackedCase>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version++;
-        }
-
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -85,7 +71,8 @@ public abstract class ReferralDbContext(DbContextOptions options) : DbContext(op
             referral.Property(r => r.RecordedBy).HasMaxLength(200);
             referral.Ignore(r => r.IsCrossBorder);
             // The same concern sent again (a retry, a second feed) is recognised by its reference.
-            // NULLs are distinct in a unique index on both providers, so unreferenced concerns never collide.
+            // NULLs are distinct in a unique index on SQLite and PostgreSQL, so unreferenced concerns never
+            // collide; SQL Server treats NULLs as equal, and EF filters its index to referenced concerns instead.
             referral.HasIndex(r => new { r.Source, r.SourceReference }).IsUnique();
             referral.HasIndex(r => r.ReceivedAt);
             referral.OwnsOne(r => r.Child, child =>
@@ -238,3 +225,12 @@ public sealed class SqliteReferralDbContext(DbContextOptions<SqliteReferralDbCon
 
 /// <summary>PostgreSQL, the server database.</summary>
 public sealed class PostgresReferralDbContext(DbContextOptions<PostgresReferralDbContext> options) : ReferralDbContext(options);
+
+/// <summary>SQL Server. Instants are native <c>datetimeoffset</c>; text compares ordinally, as on the other providers.</summary>
+public sealed class SqlServerReferralDbContext(DbContextOptions<SqlServerReferralDbContext> options) : ReferralDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<string>().UseCollation(Persistence.SqlServerCollation);
+    }
+}

@@ -1,3 +1,7 @@
+using Regional.Contracts.Monitoring.V1;
+using Regional.Contracts.Referrals.V1;
+using Regional.Messaging;
+
 namespace Regional.Referral.Domain;
 
 /// <summary>
@@ -5,7 +9,7 @@ namespace Regional.Referral.Domain;
 /// children: every concern, every meeting's outcome, the current level and the next review.
 /// It is the placing authority's own case record: only it can close it.
 /// </summary>
-public sealed class TrackedCase
+public sealed class TrackedCase : Aggregate, IRevised
 {
     /// <summary>The host's case id.</summary>
     public Guid CaseId { get; set; }
@@ -59,11 +63,55 @@ public sealed class TrackedCase
 
     public int Version { get; set; }
 
+    /// <summary>The entity tag people see.</summary>
+    public int Revision { get; set; }
+
     public List<TrackedConcern> Concerns { get; set; } = [];
 
     public List<TrackedMeeting> Meetings { get; set; } = [];
 
     public bool IsOverdue(DateOnly today) => Status == CaseStatus.Open && NextReviewDue is { } due && due < today;
+
+    /// <summary>The placing authority closes its child's case record; the host is told to stop the reciprocal reviews.</summary>
+    public void Close(string reason, string? note, DateOnly closedOn, string placing, DateTimeOffset now)
+    {
+        Status = CaseStatus.Closed;
+        ClosedReason = reason;
+        ClosedNote = note;
+        ClosedOn = closedOn;
+        ClosedAt = now;
+        Send(new ReciprocalCaseClosed(CaseId, placing, HostAuthority, reason, note, closedOn, now));
+        Publish(new ReciprocalCaseClosureRecorded(CaseId, placing, HostAuthority, reason, now));
+    }
+
+    /// <summary>
+    /// The current state from every outcome held, in the order meetings were held (then entered),
+    /// because outcomes may arrive in any order and a meeting entered late must not overturn one
+    /// held after it.
+    /// </summary>
+    public void Recompute(IReadOnlyList<TrackedMeeting> meetings, IReadOnlyCollection<string> retired)
+    {
+        if (meetings.Count == 0)
+        {
+            return;
+        }
+
+        var latest = MeetingOrder.Latest(meetings, m => m.HeldOn, m => m.RecordedAt);
+        LatestMeetingOn = meetings.Max(m => m.HeldOn);
+        NextReviewDue = latest.NextReviewDue;
+        if (MeetingOrder.LatestOrDefault(meetings.Where(m => m.ToolVersion is not null), m => m.HeldOn, m => m.RecordedAt) is { } assessed)
+        {
+            CurrentLevel = assessed.Level;
+            CurrentToolVersion = assessed.ToolVersion;
+            CurrentRule = assessed.Rule;
+            NeedsReassessment = retired.Contains(assessed.ToolVersion!);
+        }
+
+        if (MeetingOrder.LatestOrDefault(meetings.Where(m => m.Plan.Count > 0), m => m.HeldOn, m => m.RecordedAt) is { } planned)
+        {
+            CurrentPlan = [.. planned.Plan];
+        }
+    }
 }
 
 public sealed class TrackedConcern

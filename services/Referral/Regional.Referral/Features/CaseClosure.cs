@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Regional.Contracts.Referrals.V1;
 using Regional.Messaging;
 using Regional.Referral.Data;
 using Regional.Referral.Domain;
@@ -45,24 +44,13 @@ internal static class HostClosureHandlers
     public static async Task<Results<Ok<CaseView>, NotFound, ProblemHttpResult>> Propose(
         Guid id,
         ClosureRequest request,
-        ReferralDbContext db,
-        CrossBorderOutbox outbox,
+        HttpContext http,
+        UnitOfWork<ReferralDbContext> work,
         ServiceIdentity self,
         WorkingDayCalendar calendar,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var reciprocal = await db.Cases.Include(c => c.Meetings).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (reciprocal is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (reciprocal.Status == CaseStatus.Closed)
-        {
-            return Problems.Conflict($"{reciprocal.PlacingAuthority} already closed this case on {reciprocal.ClosedOn:yyyy-MM-dd}.");
-        }
-
         var now = clock.GetUtcNow();
         var today = calendar.LocalDate(now);
         var errors = ClosureValidator.Validate(request with { ClosedOn = null }, today);
@@ -71,15 +59,37 @@ internal static class HostClosureHandlers
             return Problems.Unprocessable(errors.ToDictionary());
         }
 
-        reciprocal.ClosureProposedReason = request.Reason;
-        reciprocal.ClosureProposedNote = request.Note?.Trim();
-        reciprocal.ClosureProposedAt = now;
-        outbox.Send(db, new CaseClosureProposed(reciprocal.Id, self.Authority, reciprocal.PlacingAuthority, request.Reason!, reciprocal.ClosureProposedNote, now));
-        await db.SaveChangesAsync(cancellationToken);
-        outbox.Flush();
+        ReciprocalCase? proposed = null;
+        var result = await work.ExecuteAsync<Results<Ok<CaseView>, NotFound, ProblemHttpResult>>(async ct =>
+        {
+            var reciprocal = await work.Db.Cases.Include(c => c.Meetings).FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (reciprocal is null)
+            {
+                return TypedResults.NotFound();
+            }
 
-        var referrals = await db.Referrals.AsNoTracking().Where(r => r.CaseId == id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(CaseView.From(reciprocal, referrals, today));
+            if (EntityTags.PreconditionFails(http, reciprocal.Revision))
+            {
+                return EntityTags.PreconditionFailed(http, reciprocal.Revision, "case");
+            }
+
+            if (reciprocal.Status == CaseStatus.Closed)
+            {
+                return Problems.Conflict($"{reciprocal.PlacingAuthority} already closed this case on {reciprocal.ClosedOn:yyyy-MM-dd}.");
+            }
+
+            reciprocal.ProposeClosure(request.Reason!, request.Note?.Trim(), self.Authority, now);
+            proposed = reciprocal;
+            var referrals = await work.Db.Referrals.AsNoTracking().Where(r => r.CaseId == id).ToListAsync(ct);
+            return TypedResults.Ok(CaseView.From(reciprocal, referrals, today));
+        }, cancellationToken);
+
+        if (proposed is not null && result.Result is Ok<CaseView>)
+        {
+            EntityTags.Set(http, proposed.Revision);
+        }
+
+        return result;
     }
 
     /// <summary>Always refused: says who can close and what the host can do instead.</summary>

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Regional.Referral.Data;
 using Regional.Referral.Domain;
 using Regional.Region;
+using Regional.RiskTool;
 using Regional.ServiceDefaults;
 
 namespace Regional.Referral.Features;
@@ -50,13 +52,15 @@ internal static class CaseQueries
     }
 
     public static async Task<Results<Ok<CaseView>, NotFound>> GetCase(
-        Guid id, ReferralDbContext db, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, HttpContext http, ReferralDbContext db, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
     {
         var reciprocal = await db.Cases.AsNoTracking().Include(c => c.Meetings).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (reciprocal is null)
         {
             return TypedResults.NotFound();
         }
+
+        EntityTags.Set(http, reciprocal.Revision);
 
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.CaseId == id).ToListAsync(cancellationToken);
         return TypedResults.Ok(CaseView.From(reciprocal, referrals, calendar.LocalDate(clock.GetUtcNow())));
@@ -70,4 +74,52 @@ internal static class CaseQueries
             ? new AlignmentView(0, [], [], null)
             : new AlignmentView(alignment.Revision, alignment.Aligned, alignment.Retired, alignment.ChangedAt));
     }
+
+    /// <summary>A version of the aligned regional risk tool as data: every code an assessment may use, with its meaning.</summary>
+    public static async Task<Results<Ok<RiskToolView>, NotFound<ProblemDetails>>> RiskToolDefinition(
+        string version, ReferralDbContext db, CancellationToken cancellationToken)
+    {
+        if (!RiskToolCatalog.Embedded.TryGet(version, out var tool))
+        {
+            return TypedResults.NotFound(new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "No such risk tool version.",
+                Detail = $"'{version}' is not a version of the regional risk tool; known versions are {string.Join(", ", RiskToolCatalog.Embedded.Definitions.Select(d => d.Version))}.",
+            });
+        }
+
+        var alignment = await RecordMeetingHandler.CurrentAlignment(db, cancellationToken);
+        return TypedResults.Ok(new RiskToolView(
+            tool.Version,
+            tool.Title,
+            tool.Published,
+            tool.Description,
+            alignment.IsAligned(tool.Version),
+            alignment.IsRetired(tool.Version),
+            [.. tool.Indicators.Select(i => new RiskIndicatorView(i.Code, i.Name, i.Descriptors.Low, i.Descriptors.Medium, i.Descriptors.High))],
+            [.. tool.VulnerabilityFactors.Select(c => new CodeView(c.Code, c.Name))],
+            [.. tool.Models.Select(c => new CodeView(c.Code, c.Name))],
+            [.. tool.ExploitationTypes.Select(c => new CodeView(c.Code, c.Name))],
+            ["none", "low", "medium", "high"],
+            ["not-yet-assessed", "low", "medium", "high"]));
+    }
 }
+
+public sealed record RiskToolView(
+    string Version,
+    string Title,
+    DateOnly Published,
+    string Description,
+    bool Aligned,
+    bool Retired,
+    IReadOnlyList<RiskIndicatorView> Indicators,
+    IReadOnlyList<CodeView> VulnerabilityFactors,
+    IReadOnlyList<CodeView> Models,
+    IReadOnlyList<CodeView> ExploitationTypes,
+    IReadOnlyList<string> Ratings,
+    IReadOnlyList<string> Levels);
+
+public sealed record RiskIndicatorView(string Code, string Name, string Low, string Medium, string High);
+
+public sealed record CodeView(string Code, string Name);

@@ -41,9 +41,9 @@ internal static class RecordMeetingHandler
     public static async Task<Results<Created<MeetingView>, NotFound, ProblemHttpResult>> Handle(
         Guid id,
         RecordMeetingRequest request,
+        HttpContext http,
         ClaimsPrincipal user,
-        ReferralDbContext db,
-        CrossBorderOutbox outbox,
+        UnitOfWork<ReferralDbContext> work,
         ServiceIdentity self,
         WorkingDayCalendar calendar,
         ReviewSchedule schedule,
@@ -51,21 +51,57 @@ internal static class RecordMeetingHandler
         ReferralMetrics metrics,
         CancellationToken cancellationToken)
     {
+        ReciprocalCase? recorded = null;
+        var result = await work.ExecuteAsync(async ct =>
+        {
+            var (outcome, reciprocal) = await Attempt(id, request, http, user, work.Db, self, calendar, schedule, clock, ct);
+            recorded = reciprocal;
+            return outcome;
+        }, cancellationToken);
+
+        if (result.Result is Created<MeetingView> created && recorded is not null)
+        {
+            EntityTags.Set(http, recorded.Revision);
+            metrics.MeetingHeld(created.Value!.Type, recorded.PlacingAuthority);
+        }
+
+        return result;
+    }
+
+    /// <summary>One attempt on the case as it is now; the unit of work repeats it if the case moved on meanwhile.</summary>
+    private static async Task<(Results<Created<MeetingView>, NotFound, ProblemHttpResult>, ReciprocalCase?)> Attempt(
+        Guid id,
+        RecordMeetingRequest request,
+        HttpContext http,
+        ClaimsPrincipal user,
+        ReferralDbContext db,
+        ServiceIdentity self,
+        WorkingDayCalendar calendar,
+        ReviewSchedule schedule,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
         var reciprocal = await db.Cases.Include(c => c.Meetings).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (reciprocal is null)
         {
-            return TypedResults.NotFound();
+            return (TypedResults.NotFound(), null);
+        }
+
+        if (EntityTags.PreconditionFails(http, reciprocal.Revision))
+        {
+            return (EntityTags.PreconditionFailed(http, reciprocal.Revision, "case"), null);
         }
 
         if (reciprocal.Status == CaseStatus.Closed)
         {
-            return Problems.Conflict($"{reciprocal.PlacingAuthority} closed this case on {reciprocal.ClosedOn:yyyy-MM-dd}; no further meetings are held under it.");
+            return (Problems.Conflict($"{reciprocal.PlacingAuthority} closed this case on {reciprocal.ClosedOn:yyyy-MM-dd}; no further meetings are held under it."), null);
         }
 
         var now = clock.GetUtcNow();
         var today = calendar.LocalDate(now);
         var errors = new ValidationErrors();
         var type = request.Type;
+        var knownType = false;
         if (string.IsNullOrWhiteSpace(type))
         {
             errors.Add("type", "is required.");
@@ -74,13 +110,9 @@ internal static class RecordMeetingHandler
         {
             errors.Add("type", $"must be one of: {string.Join(", ", MeetingTypes.All)}.");
         }
-        else if (type == MeetingTypes.InitialStrategy && reciprocal.InitialStrategyMeetingOn is { } held)
+        else
         {
-            errors.Add("type", $"the initial strategy meeting was already held on {held:yyyy-MM-dd}; record a review.");
-        }
-        else if (type == MeetingTypes.Review && reciprocal.InitialStrategyMeetingOn is null)
-        {
-            errors.Add("type", "a review follows the initial strategy meeting, which has not been held.");
+            knownType = true;
         }
 
         if (request.HeldOn is not { } heldOn)
@@ -94,6 +126,12 @@ internal static class RecordMeetingHandler
         else if (heldOn < today.AddYears(-1))
         {
             errors.Add("heldOn", "must be within the last year.");
+        }
+        else if (knownType)
+        {
+            var openedBy = await db.Referrals.AsNoTracking()
+                .Where(r => r.Id == reciprocal.ReferralId).Select(r => (DateOnly?)r.ConcernDate).FirstOrDefaultAsync(cancellationToken);
+            reciprocal.CheckMeeting(type!, heldOn, openedBy ?? DateOnly.MinValue, errors);
         }
 
         ValidateAttendance(request.Attendance, errors);
@@ -114,9 +152,9 @@ internal static class RecordMeetingHandler
         var plan = ReadPlan(request.Plan, needsOutcome, errors);
 
         DateOnly? nextReview = null;
-        if (type is not null && MeetingTypes.All.Contains(type) && request.HeldOn is { } on)
+        if (knownType && request.HeldOn is { } on)
         {
-            var (due, error) = schedule.NextReview(type, on, reciprocal.NextReviewDue, request.NextReviewDate);
+            var (due, error) = schedule.NextReview(type!, on, reciprocal.NextReviewDue, request.NextReviewDate);
             if (error is not null)
             {
                 errors.Add("nextReviewDate", error);
@@ -127,9 +165,9 @@ internal static class RecordMeetingHandler
 
         if (errors.Any)
         {
-            return alignment is not null && errors.ToDictionary().ContainsKey("assessment.toolVersion")
+            return (alignment is not null && errors.ToDictionary().ContainsKey("assessment.toolVersion")
                 ? ReferralProblems.NotAligned(errors, alignment.Aligned)
-                : Problems.Unprocessable(errors.ToDictionary());
+                : Problems.Unprocessable(errors.ToDictionary()), null);
         }
 
         var a = request.Attendance!;
@@ -153,8 +191,6 @@ internal static class RecordMeetingHandler
             RecordedBy = user.GetSubject(),
         };
 
-        AssessmentSummary? summary = null;
-        var previousLevel = reciprocal.CurrentLevel;
         if (assessment is not null)
         {
             var scored = RiskToolCatalog.Embedded.Score(assessment);
@@ -166,55 +202,11 @@ internal static class RecordMeetingHandler
             meeting.Explanation = scored.Explanation;
             meeting.Overridden = scored.Overridden;
             meeting.OverrideRationale = scored.Override?.Rationale;
-            reciprocal.CurrentLevel = meeting.Level;
-            reciprocal.CurrentToolVersion = meeting.ToolVersion;
-            reciprocal.NeedsReassessment = false;
-            summary = new AssessmentSummary(
-                meeting.ToolVersion, meeting.DerivedLevel, meeting.Level, meeting.Rule, meeting.Explanation, meeting.Overridden, meeting.OverrideRationale);
         }
 
-        if (meeting.Type == MeetingTypes.InitialStrategy)
-        {
-            reciprocal.InitialStrategyMeetingOn = meeting.HeldOn;
-        }
-
-        reciprocal.NextReviewDue = nextReview;
-        reciprocal.Meetings.Add(meeting);
         db.Meetings.Add(meeting);
-
-        outbox.Send(db, new ReciprocalReviewHeld(
-            reciprocal.Id,
-            meeting.Id,
-            self.Authority,
-            reciprocal.PlacingAuthority,
-            meeting.Type,
-            meeting.HeldOn,
-            new AttendanceDetails(
-                meeting.Attendance.ChildAttended, meeting.Attendance.ParentCarerAttended, meeting.Attendance.ViewsGivenBefore,
-                meeting.Attendance.ChildMissing, meeting.Attendance.ChildViews),
-            summary,
-            [.. plan.Select(o => new PlanOutcomeDetails(o.Outcome, [.. o.Actions.Select(x => new PlanActionDetails(x.Action, x.Who, x.When))]))],
-            nextReview,
-            now));
-        outbox.Publish(db, new ReciprocalMeetingHeld(reciprocal.Id, self.Authority, reciprocal.PlacingAuthority, meeting.Type, now));
-        if (summary is not null && summary.Level != previousLevel)
-        {
-            outbox.Publish(db, new RiskLevelChanged(
-                reciprocal.Id, self.Authority, reciprocal.PlacingAuthority, previousLevel, summary.Level, summary.ToolVersion, now));
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Conflict("The case changed while this meeting was being recorded; reload it and record the meeting again.");
-        }
-
-        outbox.Flush();
-        metrics.MeetingHeld(meeting.Type, reciprocal.PlacingAuthority);
-        return TypedResults.Created($"/{self.Authority}/cases/{reciprocal.Id}/meetings/{meeting.Id}", MeetingView.From(meeting));
+        reciprocal.RecordMeeting(meeting, self.Authority, now);
+        return (TypedResults.Created($"/{self.Authority}/cases/{reciprocal.Id}/meetings/{meeting.Id}", MeetingView.From(meeting)), reciprocal);
     }
 
     internal static async Task<AlignedVersions> CurrentAlignment(ReferralDbContext db, CancellationToken cancellationToken) =>

@@ -124,6 +124,7 @@ internal static class RecordReferralHandler
         RecordReferralRequest request,
         ClaimsPrincipal user,
         ReferralDbContext db,
+        UnitOfWork<ReferralDbContext> work,
         CrossBorderOutbox outbox,
         ServiceIdentity self,
         RegionDirectory region,
@@ -222,7 +223,7 @@ internal static class RecordReferralHandler
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await work.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException) when (reference is not null)
         {
@@ -235,8 +236,6 @@ internal static class RecordReferralHandler
 
             throw;
         }
-
-        outbox.Flush();
         metrics.ReferralReceived(source, referral.PlacingAuthority);
         return TypedResults.Created($"/{self.Authority}/referrals/{referral.Id}", ReferralView.From(referral));
     }

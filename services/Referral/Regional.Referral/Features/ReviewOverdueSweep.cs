@@ -3,7 +3,6 @@ using Regional.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Regional.Contracts.Monitoring.V1;
 using Regional.Messaging;
 using Regional.Referral.Data;
 using Regional.Referral.Domain;
@@ -36,41 +35,31 @@ public sealed partial class ReviewOverdueSweep(
     public override async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ReferralDbContext>();
-        var outbox = scope.ServiceProvider.GetRequiredService<CrossBorderOutbox>();
+        var work = scope.ServiceProvider.GetRequiredService<UnitOfWork<ReferralDbContext>>();
         var self = scope.ServiceProvider.GetRequiredService<ServiceIdentity>();
-        var now = Clock.GetUtcNow();
-        var today = calendar.LocalDate(now);
+        var reported = 0;
 
-        var lapsed = await db.Cases
-            .Where(c => c.Status == CaseStatus.Open && c.NextReviewDue != null && c.NextReviewDue < today
-                        && (c.OverdueReportedFor == null || c.OverdueReportedFor != c.NextReviewDue))
-            .OrderBy(c => c.NextReviewDue)
-            .Take(500)
-            .ToListAsync(cancellationToken);
-        foreach (var reciprocal in lapsed)
+        // The sweep's own bookkeeping: re-read and re-applied if a meeting moves a case on
+        // meanwhile, and never a change of the case's revision that a person's If-Match would trip on.
+        await work.ExecuteAsync(async ct =>
         {
-            reciprocal.OverdueReportedFor = reciprocal.NextReviewDue;
-            outbox.Publish(db, new ReciprocalReviewOverdue(reciprocal.Id, self.Authority, reciprocal.PlacingAuthority, reciprocal.NextReviewDue!.Value, now));
+            var now = Clock.GetUtcNow();
+            var today = calendar.LocalDate(now);
+            var lapsed = await work.Db.Cases
+                .Where(c => c.Status == CaseStatus.Open && c.NextReviewDue != null && c.NextReviewDue < today
+                            && (c.OverdueReportedFor == null || c.OverdueReportedFor != c.NextReviewDue))
+                .OrderBy(c => c.NextReviewDue)
+                .Take(500)
+                .ToListAsync(ct);
+            reported = lapsed.Count(c => c.NoteReviewLapse(today, self.Authority, now));
+        }, cancellationToken, ChangeOrigin.System);
+
+        if (reported > 0)
+        {
+            LogOverdue(logger, reported);
         }
 
-        if (lapsed.Count > 0)
-        {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // A meeting moved a case on meanwhile; the next sweep looks again with fresh data.
-                return 0;
-            }
-
-            outbox.Flush();
-            LogOverdue(logger, lapsed.Count);
-        }
-
-        return lapsed.Count;
+        return reported;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} reciprocal reviews are past their due date")]

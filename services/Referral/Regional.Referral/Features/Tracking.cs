@@ -47,64 +47,70 @@ internal static class Tracking
             .ThenBy(c => c.OpenedAt);
 
     public static async Task<Results<Ok<TrackedCaseView>, NotFound>> Get(
-        Guid caseId, ReferralDbContext db, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
+        Guid caseId, HttpContext http, ReferralDbContext db, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
     {
         var tracked = await db.TrackedCases.AsNoTracking().Include(c => c.Concerns).Include(c => c.Meetings)
-            .FirstOrDefaultAsync(c => c.CaseId == caseId, cancellationToken);
-        return tracked is null ? TypedResults.NotFound() : TypedResults.Ok(TrackedCaseView.From(tracked, calendar.LocalDate(clock.GetUtcNow())));
-    }
-
-    /// <summary>The placing authority closes its child's case record; the host is told and stops reviewing.</summary>
-    public static async Task<Results<Ok<TrackedCaseView>, NotFound, ProblemHttpResult>> Close(
-        Guid caseId,
-        ClosureRequest request,
-        ReferralDbContext db,
-        CrossBorderOutbox outbox,
-        ServiceIdentity self,
-        WorkingDayCalendar calendar,
-        TimeProvider clock,
-        ReferralMetrics metrics,
-        CancellationToken cancellationToken)
-    {
-        var tracked = await db.TrackedCases.Include(c => c.Concerns).Include(c => c.Meetings)
             .FirstOrDefaultAsync(c => c.CaseId == caseId, cancellationToken);
         if (tracked is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (tracked.Status == CaseStatus.Closed)
-        {
-            return Problems.Conflict($"The case was already closed on {tracked.ClosedOn:yyyy-MM-dd} ({tracked.ClosedReason}).");
-        }
+        EntityTags.Set(http, tracked.Revision);
+        return TypedResults.Ok(TrackedCaseView.From(tracked, calendar.LocalDate(clock.GetUtcNow())));
+    }
 
+    /// <summary>The placing authority closes its child's case record; the host is told and stops reviewing.</summary>
+    public static async Task<Results<Ok<TrackedCaseView>, NotFound, ProblemHttpResult>> Close(
+        Guid caseId,
+        ClosureRequest request,
+        HttpContext http,
+        UnitOfWork<ReferralDbContext> work,
+        ServiceIdentity self,
+        WorkingDayCalendar calendar,
+        TimeProvider clock,
+        ReferralMetrics metrics,
+        CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var today = calendar.LocalDate(now);
-        var errors = ClosureValidator.Validate(request, today);
-        if (errors.Any)
+        TrackedCase? closed = null;
+        var result = await work.ExecuteAsync<Results<Ok<TrackedCaseView>, NotFound, ProblemHttpResult>>(async ct =>
         {
-            return Problems.Unprocessable(errors.ToDictionary());
+            var tracked = await work.Db.TrackedCases.Include(c => c.Concerns).Include(c => c.Meetings)
+                .FirstOrDefaultAsync(c => c.CaseId == caseId, ct);
+            if (tracked is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (EntityTags.PreconditionFails(http, tracked.Revision))
+            {
+                return EntityTags.PreconditionFailed(http, tracked.Revision, "case");
+            }
+
+            if (tracked.Status == CaseStatus.Closed)
+            {
+                return Problems.Conflict($"The case was already closed on {tracked.ClosedOn:yyyy-MM-dd} ({tracked.ClosedReason}).");
+            }
+
+            var errors = ClosureValidator.Validate(request, today);
+            if (errors.Any)
+            {
+                return Problems.Unprocessable(errors.ToDictionary());
+            }
+
+            tracked.Close(request.Reason!, request.Note?.Trim(), request.ClosedOn ?? today, self.Authority, now);
+            closed = tracked;
+            return TypedResults.Ok(TrackedCaseView.From(tracked, today));
+        }, cancellationToken);
+
+        if (closed is not null && result.Result is Ok<TrackedCaseView>)
+        {
+            EntityTags.Set(http, closed.Revision);
+            metrics.Closed(closed.ClosedReason!, closed.HostAuthority);
         }
 
-        tracked.Status = CaseStatus.Closed;
-        tracked.ClosedReason = request.Reason;
-        tracked.ClosedNote = request.Note?.Trim();
-        tracked.ClosedOn = request.ClosedOn ?? today;
-        tracked.ClosedAt = now;
-        outbox.Send(db, new ReciprocalCaseClosed(
-            tracked.CaseId, self.Authority, tracked.HostAuthority, tracked.ClosedReason!, tracked.ClosedNote, tracked.ClosedOn.Value, now));
-        outbox.Publish(db, new ReciprocalCaseClosureRecorded(tracked.CaseId, self.Authority, tracked.HostAuthority, tracked.ClosedReason!, now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Conflict("The case changed while it was being closed; reload it and try again.");
-        }
-
-        outbox.Flush();
-        metrics.Closed(tracked.ClosedReason!, tracked.HostAuthority);
-        return TypedResults.Ok(TrackedCaseView.From(tracked, today));
+        return result;
     }
 }

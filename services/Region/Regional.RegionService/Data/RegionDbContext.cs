@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Regional.Messaging;
+using Regional.ServiceDefaults;
 
 namespace Regional.RegionService.Data;
 
@@ -55,3 +56,12 @@ public sealed class SqliteRegionDbContext(DbContextOptions<SqliteRegionDbContext
 }
 
 public sealed class PostgresRegionDbContext(DbContextOptions<PostgresRegionDbContext> options) : RegionDbContext(options);
+
+/// <summary>SQL Server. Instants are native <c>datetimeoffset</c>; text compares ordinally, as on the other providers.</summary>
+public sealed class SqlServerRegionDbContext(DbContextOptions<SqlServerRegionDbContext> options) : RegionDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<string>().UseCollation(Persistence.SqlServerCollation);
+    }
+}

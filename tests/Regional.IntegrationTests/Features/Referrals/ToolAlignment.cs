@@ -84,3 +84,28 @@ public sealed class When_the_region_retires_a_tool_version(ReferralRegion fixtur
         await TrackedUntil(nottingham, "nottingham-city", caseId, t => !t.NeedsReassessment && t.CurrentToolVersion == OlderVersion, "the reassessment at Nottingham City");
     }
 }
+
+/// <summary>A case system reads the tool's codes through the API instead of a PDF.</summary>
+public sealed class When_a_case_system_reads_the_risk_tool(ReferralRegion fixture) : IClassFixture<ReferralRegion>
+{
+    [Fact]
+    public async Task Every_code_an_assessment_uses_is_listed_with_its_meaning_and_alignment()
+    {
+        using var derbyshire = await fixture.SignedInAs("derbyshire.cre-coordinator");
+        await AlignmentKnown(derbyshire, "derbyshire");
+
+        var tool = (await derbyshire.GetFromJsonAsync<JsonObject>($"/derbyshire/cases/risk-tool/{AlignedVersion}"))!;
+
+        Assert.Equal((AlignedVersion, true), (tool["version"]!.GetValue<string>(), tool["aligned"]!.GetValue<bool>()));
+        var missing = tool["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "going-missing")!;
+        Assert.False(string.IsNullOrWhiteSpace(missing["high"]!.GetValue<string>()));
+        Assert.Contains(tool["vulnerabilityFactors"]!.AsArray(), c => c!["code"]!.GetValue<string>() == "looked-after");
+        Assert.Contains(tool["models"]!.AsArray(), c => c!["code"]!.GetValue<string>() == "gangs-county-lines");
+        Assert.Contains(tool["exploitationTypes"]!.AsArray(), c => c!["code"]!.GetValue<string>() == "criminal");
+        Assert.Equal(["none", "low", "medium", "high"], tool["ratings"]!.AsArray().Select(r => r!.GetValue<string>()));
+
+        var unknown = await derbyshire.GetAsync("/derbyshire/cases/risk-tool/em-cre-1999.9");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains(AlignedVersion, (await unknown.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
+    }
+}

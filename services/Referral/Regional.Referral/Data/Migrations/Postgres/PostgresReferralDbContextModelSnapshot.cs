@@ -18,7 +18,7 @@ namespace Regional.Referral.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -36,6 +36,8 @@ namespace Regional.Referral.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ConsumedAt");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -298,6 +300,9 @@ namespace Regional.Referral.Data.Migrations.Postgres
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -485,6 +490,9 @@ namespace Regional.Referral.Data.Migrations.Postgres
 
                     b.Property<Guid>("PlacementId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -15,7 +15,7 @@ namespace Regional.Referral.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Regional.Messaging.InboxMessage", b =>
                 {
@@ -30,6 +30,8 @@ namespace Regional.Referral.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ConsumedAt");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -290,6 +292,9 @@ namespace Regional.Referral.Data.Migrations.Sqlite
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -477,6 +482,9 @@ namespace Regional.Referral.Data.Migrations.Sqlite
 
                     b.Property<Guid>("PlacementId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

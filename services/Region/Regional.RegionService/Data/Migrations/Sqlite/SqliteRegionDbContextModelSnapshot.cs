@@ -15,7 +15,7 @@ namespace Regional.RegionService.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Regional.Messaging.InboxMessage", b =>
                 {
@@ -30,6 +30,8 @@ namespace Regional.RegionService.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ConsumedAt");
 
                     b.ToTable("inbox_messages", (string)null);
                 });

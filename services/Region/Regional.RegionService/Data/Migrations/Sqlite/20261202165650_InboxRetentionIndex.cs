@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Regional.RegionService.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InboxRetentionIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_messages_ConsumedAt",
+                table: "inbox_messages",
+                column: "ConsumedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_inbox_messages_ConsumedAt",
+                table: "inbox_messages");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Regional.ServiceKit;
+
+/// <summary>
+/// What a request body's schema should say but its C# type cannot: which fields the service
+/// requires (every request field is nullable in C#, so that a missing one gets a 422 naming it
+/// rather than a parser error), and which code lists a string field takes. Declared once per
+/// request type; the OpenAPI document is made honest from it.
+/// </summary>
+public sealed class ApiDescription
+{
+    private readonly Dictionary<Type, Shape> _shapes = [];
+
+    public ApiDescription Describe<TRequest>(Action<Shape> describe)
+    {
+        var shape = _shapes.TryGetValue(typeof(TRequest), out var known) ? known : _shapes[typeof(TRequest)] = new Shape();
+        describe(shape);
+        return this;
+    }
+
+    internal Task Transform(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (!_shapes.TryGetValue(context.JsonTypeInfo.Type, out var shape) || schema.Properties is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        schema.Required = new HashSet<string>(shape.RequiredFields.Where(schema.Properties.ContainsKey), StringComparer.Ordinal);
+        foreach (var (name, property) in schema.Properties)
+        {
+            if (property is not OpenApiSchema inline)
+            {
+                continue;
+            }
+
+            if (shape.RequiredFields.Contains(name) && inline.Type is { } type)
+            {
+                // Required means a value must be given: null is not one.
+                inline.Type = type & ~JsonSchemaType.Null;
+            }
+
+            if (shape.CodeLists.TryGetValue(name, out var codes))
+            {
+                var target = inline.Type is { } t && t.HasFlag(JsonSchemaType.Array) && inline.Items is OpenApiSchema items ? items : inline;
+                target.Enum = [.. codes.Select(c => (JsonNode)JsonValue.Create(c)!)];
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public sealed class Shape
+    {
+        internal HashSet<string> RequiredFields { get; } = new(StringComparer.Ordinal);
+
+        internal Dictionary<string, IReadOnlyCollection<string>> CodeLists { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Fields, by their JSON (camelCase) names, that must be given.</summary>
+        public Shape Required(params string[] fields)
+        {
+            RequiredFields.UnionWith(fields.Select(JsonNamingPolicy.CamelCase.ConvertName));
+            return this;
+        }
+
+        /// <summary>The values a string field (or the items of a string array field) may take.</summary>
+        public Shape Codes(string field, IEnumerable<string> codes)
+        {
+            CodeLists[JsonNamingPolicy.CamelCase.ConvertName(field)] = [.. codes];
+            return this;
+        }
+    }
+}
