@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Regional.Identity;
 
 /// <summary>
 /// Password-less sign-in as a configured demo user, so that a newcomer can try the region
-/// without an identity provider. Mapped only when <c>Identity:DemoUsers:Enabled</c>.
+/// with curl and without a browser. Mapped only when <c>Identity:DemoUsers:Enabled</c>.
 /// </summary>
 internal static class DevSignInEndpoints
 {
@@ -18,25 +17,25 @@ internal static class DevSignInEndpoints
     public static void MapDevSignInEndpoints(this WebApplication app)
     {
         var dev = app.MapGroup("/dev");
-        dev.MapGet("/users", Users);
+        dev.MapGet("/users", Directory);
         dev.MapPost("/sign-in", SignIn);
     }
 
-    private static Ok<List<DemoUserView>> Users(IOptions<IdentityServiceOptions> options) =>
-        TypedResults.Ok(options.Value.DemoUsers.Users
-            .Select(u => new DemoUserView(u.UserName, u.DisplayName, Blank(u.Authority), Blank(u.Force), u.Roles))
-            .ToList());
+    private static Ok<DevDirectory> Directory(ClientRegistry registry) =>
+        TypedResults.Ok(new DevDirectory(
+            registry.DemoUsers.Select(u => new DemoUserView(u.UserName, u.DisplayName, Blank(u.Authority), Blank(u.Force), u.Roles)).ToList(),
+            registry.SystemClients.Select(c => new SystemClientView(c.ClientId, Blank(c.Authority), Blank(c.Force), c.Roles)).ToList(),
+            registry.BrowserClients.Select(c => new BrowserClientView(c.ClientId, c.RedirectUris, c.PostLogoutRedirectUris)).ToList()));
 
     private static Results<Ok<TokenResponse>, ValidationProblem> SignIn(
-        DevSignInRequest request, HttpContext context, IOptions<IdentityServiceOptions> options, TokenIssuer issuer, ILoggerFactory loggers)
+        DevSignInRequest request, HttpContext context, ClientRegistry registry, TokenIssuer issuer, ILoggerFactory loggers)
     {
         context.Response.Headers.CacheControl = "no-store";
 
         if (string.IsNullOrWhiteSpace(request.UserName))
             return UserNameProblem("userName is required. GET /dev/users lists the demo users.");
 
-        var user = options.Value.DemoUsers.Users
-            .FirstOrDefault(u => string.Equals(u.UserName, request.UserName, StringComparison.OrdinalIgnoreCase));
+        var user = registry.DemoUser(request.UserName);
         if (user is null)
             return UserNameProblem("No demo user has this userName. GET /dev/users lists them.");
 
@@ -47,9 +46,7 @@ internal static class DevSignInEndpoints
             Authority: Blank(user.Authority),
             Force: Blank(user.Force),
             Roles: user.Roles));
-        IdentityLog.IssuedDemoToken(
-            loggers.CreateLogger(typeof(DevSignInEndpoints).FullName!),
-            Blank(user.Authority) ?? Blank(user.Force) ?? "the region");
+        IdentityLog.IssuedDemoToken(loggers.CreateLogger(typeof(DevSignInEndpoints).FullName!), Principals.Organisation(user));
         return TypedResults.Ok(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresIn));
     }
 

@@ -37,13 +37,13 @@ public sealed class When_a_newcomer_signs_in_as_a_demo_user(IdentityFixture fixt
     }
 
     [Fact]
-    public async Task The_user_list_says_whom_to_sign_in_as_without_any_secret()
+    public async Task The_list_says_whom_to_sign_in_as_without_any_secret()
     {
         using var response = await _identity.Http.GetAsync("/dev/users", TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var users = JsonDocument.Parse(text).RootElement.EnumerateArray().ToList();
+        var users = JsonDocument.Parse(text).RootElement.GetProperty("users").EnumerateArray().ToList();
         Assert.Equal([IdentityService.Practitioner, IdentityService.PoliceOfficer, IdentityService.Coordinator],
             users.Select(u => u.GetProperty("userName").GetString()));
         var officer = users[1];
@@ -51,7 +51,23 @@ public sealed class When_a_newcomer_signs_in_as_a_demo_user(IdentityFixture fixt
         Assert.False(officer.TryGetProperty("authority", out _));
         Assert.Equal(["police"], officer.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.DoesNotContain(IdentityService.Secret, text);
-        Assert.DoesNotContain(IdentityService.CouncilClient, text);
+    }
+
+    [Fact]
+    public async Task The_list_names_the_system_clients_with_their_organisation_and_roles_but_never_their_secret()
+    {
+        using var response = await _identity.Http.GetAsync("/dev/users", TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        var clients = JsonDocument.Parse(text).RootElement.GetProperty("clients").EnumerateArray().ToList();
+        Assert.Equal([IdentityService.CouncilClient, IdentityService.PoliceClient], clients.Select(c => c.GetProperty("clientId").GetString()));
+        Assert.Equal("nottingham-city", clients[0].GetProperty("authority").GetString());
+        Assert.False(clients[0].TryGetProperty("force", out _));
+        Assert.Equal("derbyshire-police", clients[1].GetProperty("force").GetString());
+        Assert.Equal(["police"], clients[1].GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.All(clients, c => Assert.False(c.TryGetProperty("clientSecret", out _)));
+        Assert.DoesNotContain(IdentityService.Secret, text);
+        Assert.DoesNotContain("secret", text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -29,12 +29,24 @@ public sealed class When_a_relying_party_reads_the_discovery_document(IdentityFi
         var document = await response.JsonAsync();
 
         string[] Strings(string name) => document.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToArray();
-        Assert.Equal(["client_credentials"], Strings("grant_types_supported"));
-        Assert.Equal(["client_secret_post", "client_secret_basic"], Strings("token_endpoint_auth_methods_supported"));
+        Assert.Equal(["authorization_code", "client_credentials", "refresh_token"], Strings("grant_types_supported").Order());
+        Assert.Equal(["client_secret_basic", "client_secret_post"], Strings("token_endpoint_auth_methods_supported").Order());
         Assert.Equal(["RS256"], Strings("id_token_signing_alg_values_supported"));
         Assert.Equal(["public"], Strings("subject_types_supported"));
-        Assert.Empty(Strings("response_types_supported"));
+        Assert.Equal(["code"], Strings("response_types_supported"));
+        Assert.Equal(["S256"], Strings("code_challenge_methods_supported"));
+        Assert.Superset(new HashSet<string> { "openid", "offline_access", "regional" }, Strings("scopes_supported").ToHashSet());
         Assert.Superset(new HashSet<string> { "sub", "client_id", "name", "role", "authority", "force" }, Strings("claims_supported").ToHashSet());
+    }
+
+    [Fact]
+    public async Task It_names_the_endpoints_for_people_signing_in_and_out()
+    {
+        using var response = await _identity.Http.GetAsync("/.well-known/openid-configuration", TestContext.Current.CancellationToken);
+        var document = await response.JsonAsync();
+
+        Assert.Equal(_identity.Issuer + "/connect/authorize", document.GetProperty("authorization_endpoint").GetString());
+        Assert.Equal(_identity.Issuer + "/connect/endsession", document.GetProperty("end_session_endpoint").GetString());
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class When_the_identity_host_starts_in_development : IAsyncLifetim
         using var users = await client.GetAsync("/dev/users", TestContext.Current.CancellationToken);
 
         Assert.Equal("nottinghamshire-police", Tokens.Payload(await Tokens.AccessTokenAsync(token)).GetProperty("force").GetString());
-        var organisations = (await users.JsonAsync()).EnumerateArray()
+        var organisations = (await users.JsonAsync()).GetProperty("users").EnumerateArray()
             .Select(u => u.TryGetProperty("authority", out var a) ? a.GetString() : u.TryGetProperty("force", out var f) ? f.GetString() : "region")
             .ToHashSet();
         Assert.Superset(organisations, new HashSet<string?>

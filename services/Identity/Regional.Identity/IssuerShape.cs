@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace Regional.Identity;
+
+// OpenIddict keeps the issuer as a Uri, whose text gains a trailing slash when the URL has no
+// path ("http://127.0.0.1:5100/"). The region has always used Identity:Issuer exactly as
+// configured, and relying parties compare iss with the discovery issuer as strings: both are
+// written as configured. Codes and refresh tokens, which only OpenIddict reads, keep its form.
+
+/// <summary>Access and identity tokens: <c>iss</c> exactly as configured, and an <c>nbf</c>.</summary>
+internal sealed class ShapeIssuedToken(IOptions<IdentityServiceOptions> options) : IOpenIddictServerHandler<GenerateTokenContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<GenerateTokenContext>()
+            .UseSingletonHandler<ShapeIssuedToken>()
+            .SetOrder(OpenIddictServerHandlers.Protection.GenerateIdentityModelToken.Descriptor.Order - 1)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public ValueTask HandleAsync(GenerateTokenContext context)
+    {
+        if (context.TokenType is not (TokenTypeIdentifiers.AccessToken or TokenTypeIdentifiers.IdentityToken)
+            || context.SecurityTokenDescriptor is not { } descriptor)
+            return default;
+
+        descriptor.Issuer = options.Value.Issuer;
+        // Without nbf a validator has nothing to refuse a token dated in the future by.
+        descriptor.NotBefore ??= descriptor.IssuedAt;
+        return default;
+    }
+}
+
+internal sealed class ShapeDiscoveryIssuer(IOptions<IdentityServiceOptions> options) : IOpenIddictServerHandler<ApplyConfigurationResponseContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyConfigurationResponseContext>()
+            .UseSingletonHandler<ShapeDiscoveryIssuer>()
+            // Before the ASP.NET Core host writes the document out.
+            .SetOrder(int.MinValue + 100_000)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public ValueTask HandleAsync(ApplyConfigurationResponseContext context)
+    {
+        if (context.Response.Error is null)
+            context.Response[Metadata.Issuer] = options.Value.Issuer;
+        return default;
+    }
+}
