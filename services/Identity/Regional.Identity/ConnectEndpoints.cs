@@ -37,7 +37,7 @@ internal static class ConnectEndpoints
     }
 
     private static async Task<IResult> Token(
-        HttpContext http, ClientRegistry clients, IOptions<IdentityServiceOptions> options, ILoggerFactory loggers)
+        HttpContext http, ClientRegistry clients, RedeemedCodes redeemed, IOptions<IdentityServiceOptions> options, ILoggerFactory loggers)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenIddict request.");
         var logger = loggers.CreateLogger(typeof(ConnectEndpoints).FullName!);
@@ -59,6 +59,13 @@ internal static class ConnectEndpoints
         {
             IdentityLog.RefusedGrant(logger, request.GrantType!, "the user can no longer sign in");
             return Refuse(Errors.InvalidGrant, "The user can no longer sign in.");
+        }
+
+        if (request.IsAuthorizationCodeGrantType()
+            && !redeemed.TryRedeem(request.Code!, granted.GetExpirationDate() ?? DateTimeOffset.UtcNow.AddHours(1)))
+        {
+            IdentityLog.RefusedGrant(logger, request.GrantType!, "the code was redeemed before");
+            return Refuse(Errors.InvalidGrant, "The authorization code has already been used.");
         }
 
         IdentityLog.IssuedUserToken(logger, Principals.Organisation(user), request.ClientId!, request.GrantType!);

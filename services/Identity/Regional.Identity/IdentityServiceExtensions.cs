@@ -32,6 +32,7 @@ public static class IdentityServiceExtensions
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<ClientRegistry>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<RedeemedCodes>();
         services.AddAntiforgery(o => o.Cookie.Name = "Regional.Identity.Antiforgery");
         services.AddAuthentication().AddCookie(ConnectEndpoints.SessionScheme, o =>
         {
@@ -67,6 +68,7 @@ public static class IdentityServiceExtensions
             server.AddEventHandler(ValidateEndSessionRequest.Descriptor);
             server.AddEventHandler(ShapeIssuedToken.Descriptor);
             server.AddEventHandler(ShapeDiscoveryIssuer.Descriptor);
+            server.AddEventHandler(ShapeAuthorizationResponseIssuer.Descriptor);
             server.UseAspNetCore()
                 .EnableTokenEndpointPassthrough()
                 .EnableAuthorizationEndpointPassthrough()

@@ -50,3 +50,22 @@ internal sealed class ShapeDiscoveryIssuer(IOptions<IdentityServiceOptions> opti
         return default;
     }
 }
+
+/// <summary>The RFC 9207 <c>iss</c> of an authorization response must equal the discovery issuer.</summary>
+internal sealed class ShapeAuthorizationResponseIssuer(IOptions<IdentityServiceOptions> options)
+    : IOpenIddictServerHandler<ApplyAuthorizationResponseContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyAuthorizationResponseContext>()
+            .UseSingletonHandler<ShapeAuthorizationResponseIssuer>()
+            .SetOrder(OpenIddictServerHandlers.Authentication.AttachIssuer.Descriptor.Order + 1)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public ValueTask HandleAsync(ApplyAuthorizationResponseContext context)
+    {
+        if (context.Response.Iss is not null)
+            context.Response.Iss = options.Value.Issuer;
+        return default;
+    }
+}

@@ -90,7 +90,10 @@ internal sealed class ValidateAuthorizationRequest(ClientRegistry clients, IOpti
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateAuthorizationRequestContext>()
             .UseScopedHandler<ValidateAuthorizationRequest>()
-            .SetOrder(int.MaxValue - 100_000)
+            // Right after the redirect_uri has been read, before OpenIddict's other checks, so that
+            // an unregistered client learns nothing more than that. Like every refusal at this
+            // stage, OpenIddict shows it on an error page here rather than redirecting.
+            .SetOrder(OpenIddictServerHandlers.Authentication.ValidateRedirectUriParameter.Descriptor.Order + 1)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
