@@ -130,3 +130,44 @@ public sealed class When_demo_sign_in_is_disabled : IAsyncLifetime
             await _identity.DisposeAsync();
     }
 }
+
+public sealed class When_the_identity_service_runs_in_Production : IAsyncLifetime
+{
+    private IdentityService? _identity;
+
+    public async ValueTask InitializeAsync() =>
+        _identity = await IdentityService.StartAsync(s => s["Identity:DemoUsers:Enabled"] = "false", environment: "Production");
+
+    [Theory]
+    [InlineData("/dev/users")]
+    [InlineData("/dev/sign-in")]
+    public async Task The_dev_endpoints_do_not_exist(string path)
+    {
+        using var get = await _identity!.Http.GetAsync(path, TestContext.Current.CancellationToken);
+        using var signIn = await _identity.Http.SignInAsync(IdentityService.Practitioner);
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_offers_no_demo_user_and_choosing_one_gives_no_code()
+    {
+        using var browser = new Browser(_identity!);
+
+        using var page = await browser.GetAsync(browser.AuthorizeUrl());
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var forced = await browser.Http.PostAsync(browser.AuthorizeUrl(), new FormUrlEncodedContent(
+            [new KeyValuePair<string, string>("regional_user", IdentityService.Practitioner)]), TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(IdentityService.Practitioner, html);
+        Assert.DoesNotContain("type=\"radio\"", html);
+        Assert.Null(Browser.CallbackParameter(forced, "code"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_identity is not null)
+            await _identity.DisposeAsync();
+    }
+}
