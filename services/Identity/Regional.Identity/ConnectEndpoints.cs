@@ -50,6 +50,13 @@ internal static class ConnectEndpoints
             return Results.SignIn(Principals.ForClient(client, request.GetScopes(), audience), authenticationScheme: Server);
         }
 
+        if (request.GrantType == DevSignInEndpoints.GrantType)
+        {
+            var demo = clients.DemoUser((string?)request[DevSignInEndpoints.UserParameter])!;
+            IdentityLog.IssuedDemoToken(logger, Principals.Organisation(demo));
+            return Results.SignIn(Principals.ForUser(demo, DevSignInEndpoints.DevSignInClientId, [], audience), authenticationScheme: Server);
+        }
+
         // Authorization code or refresh token: OpenIddict has checked the code or token, the
         // client and the code_verifier. The user is looked up again, so that a user removed
         // or whose roles changed since the code was issued gets the configuration of now.

@@ -31,7 +31,6 @@ public static class IdentityServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<ClientRegistry>();
-        services.AddSingleton<TokenIssuer>();
         services.AddSingleton<RedeemedCodes>();
         services.AddAntiforgery(o => o.Cookie.Name = "Regional.Identity.Antiforgery");
         services.AddAuthentication().AddCookie(ConnectEndpoints.SessionScheme, o =>
@@ -96,7 +95,7 @@ public static class IdentityServiceExtensions
         // Reading the options validates them, and resolving the keys loads or generates them:
         // a bad configuration or key file stops the start, not the first request.
         var options = app.Services.GetRequiredService<IOptions<IdentityServiceOptions>>().Value;
-        app.Services.GetRequiredService<IOptions<OpenIddictServerOptions>>().Value.ToString();
+        _ = app.Services.GetRequiredService<IOptions<OpenIddictServerOptions>>().Value;
 
         app.UseServiceDefaults();
         // OpenIddict answers a GET with 400; a method the endpoint does not have is a 405.
@@ -112,13 +111,17 @@ public static class IdentityServiceExtensions
 
             return next(context);
         });
-        app.UseAuthentication();
-        app.MapConnectEndpoints();
         if (options.DemoUsers.Enabled)
         {
             IdentityLog.DemoSignInEnabled(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IdentityServiceExtensions).FullName!));
+            app.UseDevSignIn();
             app.MapDevSignInEndpoints();
         }
+
+        // Explicitly after the dev sign-in, which turns its request into a token request first.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.MapConnectEndpoints();
 
         app.MapHealthEndpoints();
         return app;
@@ -133,6 +136,8 @@ public static class IdentityServiceExtensions
         server.IdentityTokenLifetime = settings.TokenLifetime;
         server.RefreshTokenLifetime = settings.RefreshTokenLifetime;
         server.Scopes.Add(settings.Audience);
+        if (settings.DemoUsers.Enabled)
+            server.GrantTypes.Add(DevSignInEndpoints.GrantType);
 
         // The current key first: OpenIddict signs with the first and publishes them all.
         server.SigningCredentials.Add(keys.Credentials);

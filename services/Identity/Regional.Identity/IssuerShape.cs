@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
@@ -45,8 +47,13 @@ internal sealed class ShapeDiscoveryIssuer(IOptions<IdentityServiceOptions> opti
 
     public ValueTask HandleAsync(ApplyConfigurationResponseContext context)
     {
-        if (context.Response.Error is null)
-            context.Response[Metadata.Issuer] = options.Value.Issuer;
+        if (context.Response.Error is not null)
+            return default;
+        context.Response[Metadata.Issuer] = options.Value.Issuer;
+        // The dev sign-in grant is reached through POST /dev/sign-in, not advertised to clients.
+        if ((ImmutableArray<string?>?)context.Response[Metadata.GrantTypesSupported] is { } grants)
+            context.Response[Metadata.GrantTypesSupported] = new OpenIddictParameter(
+                grants.Where(g => g != DevSignInEndpoints.GrantType).ToImmutableArray());
         return default;
     }
 }

@@ -47,6 +47,16 @@ internal sealed class ValidateTokenRequest(ClientRegistry clients, IOptions<Iden
             return default;
         }
 
+        if (request.GrantType == DevSignInEndpoints.GrantType)
+        {
+            // Only as rewritten from POST /dev/sign-in, which checked the user; the grant exists
+            // only while demo sign-in is enabled.
+            if (request.ClientId != DevSignInEndpoints.DevSignInClientId || request.ClientSecret is not null
+                || clients.DemoUser((string?)request[DevSignInEndpoints.UserParameter]) is null)
+                context.Reject(Errors.InvalidGrant, "Not a demo sign-in.");
+            return default;
+        }
+
         // Authorization code and refresh token: only the public browser clients, which have no secret.
         if (clients.BrowserClient(request.ClientId) is null || request.ClientSecret is not null)
         {

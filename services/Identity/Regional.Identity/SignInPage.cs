@@ -45,8 +45,9 @@ internal static class SignInPage
         }
 
         // Posted back to the authorization endpoint itself, so the OAuth request travels in the
-        // form and no server-side state is needed between the two requests.
-        body.Append("<form method=\"post\" action=\"").Append(Html.Encode(http.Request.PathBase + http.Request.Path)).Append("\">");
+        // form and no server-side state is needed between the two requests. Relative, because
+        // behind the gateway the browser sees a path prefix (/identity) this service does not.
+        body.Append("<form method=\"post\" action=\"authorize\">");
         foreach (var (name, value) in request.GetParameters())
         {
             if (name is UserField || name == tokens.FormFieldName || value.Count > 1)

@@ -27,6 +27,38 @@ public sealed class When_a_newcomer_signs_in_as_a_demo_user(IdentityFixture fixt
     }
 
     [Fact]
+    public async Task The_token_is_signed_with_the_published_key_like_every_other()
+    {
+        var token = await _identity.UserTokenAsync(IdentityService.Practitioner);
+        using var jwks = await _identity.Http.GetAsync("/.well-known/jwks", TestContext.Current.CancellationToken);
+        var keys = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(await jwks.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var result = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(token,
+            new Microsoft.IdentityModel.Tokens.TokenValidationParameters
+            {
+                IssuerSigningKeys = keys.GetSigningKeys(),
+                ValidIssuer = _identity.Issuer,
+                ValidAudience = "regional",
+            });
+
+        Assert.True(result.IsValid, result.Exception?.Message);
+        Assert.Equal(keys.Keys[0].Kid, Tokens.Header(token).GetProperty("kid").GetString());
+    }
+
+    [Fact]
+    public async Task The_grant_behind_it_is_not_advertised_and_refuses_users_not_configured()
+    {
+        using var discovery = await _identity.Http.GetAsync("/.well-known/openid-configuration", TestContext.Current.CancellationToken);
+        using var direct = await _identity.Http.PostFormAsync(
+        [
+            new("grant_type", "urn:regional:grant-type:dev-sign-in"), new("client_id", "regional-dev-sign-in"), new("regional_user", "nobody.at-all"),
+        ]);
+
+        Assert.DoesNotContain("urn:regional", await discovery.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("invalid_grant", (await direct.JsonAsync()).GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task A_regional_coordinator_gets_neither_authority_nor_force()
     {
         var payload = Tokens.Payload(await _identity.UserTokenAsync(IdentityService.Coordinator));
@@ -148,6 +180,18 @@ public sealed class When_the_identity_service_runs_in_Production : IAsyncLifetim
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_grant_does_not_exist()
+    {
+        using var direct = await _identity!.Http.PostFormAsync(
+        [
+            new("grant_type", "urn:regional:grant-type:dev-sign-in"), new("client_id", "regional-dev-sign-in"),
+            new("regional_user", IdentityService.Practitioner),
+        ]);
+
+        Assert.Equal("unsupported_grant_type", (await direct.JsonAsync()).GetProperty("error").GetString());
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed partial class Browser : IDisposable
             .Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value)))
             .Where(f => withAntiforgery || !f.Key.Contains("Antiforgery", StringComparison.OrdinalIgnoreCase) && !f.Key.StartsWith("__", StringComparison.Ordinal))
             .Append(new("regional_user", userName));
-        return await Http.PostAsync(action.TrimStart('/'), new FormUrlEncodedContent(fields), Cancel);
+        return await Http.PostAsync(new Uri(page.RequestMessage!.RequestUri!, action), new FormUrlEncodedContent(fields), Cancel);
     }
 
     /// <summary>Page, choice and redirect: the code the dashboard receives.</summary>
