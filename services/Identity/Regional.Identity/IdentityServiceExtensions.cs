@@ -66,7 +66,7 @@ public static class IdentityServiceExtensions
             server.AddEventHandler(ValidateAuthorizationRequest.Descriptor);
             server.AddEventHandler(ValidateEndSessionRequest.Descriptor);
             server.AddEventHandler(ShapeIssuedToken.Descriptor);
-            server.AddEventHandler(ShapeDiscoveryIssuer.Descriptor);
+            server.AddEventHandler(ShapeDiscoveryDocument.Descriptor);
             server.AddEventHandler(ShapeAuthorizationResponseIssuer.Descriptor);
             server.UseAspNetCore()
                 .EnableTokenEndpointPassthrough()
@@ -130,7 +130,10 @@ public static class IdentityServiceExtensions
     private static void ConfigureServer(OpenIddictServerOptions server, IOptions<IdentityServiceOptions> options, SigningKeys keys, TimeProvider time)
     {
         var settings = options.Value;
-        server.Issuer = new Uri(settings.Issuer, UriKind.Absolute);
+        // With a trailing slash, so that relative endpoints resolve under a path prefix
+        // (http://gateway/identity/ + connect/token). What tokens and discovery say is the issuer
+        // exactly as configured (IssuerShape.cs).
+        server.Issuer = new Uri(settings.Issuer.TrimEnd('/') + "/", UriKind.Absolute);
         server.TimeProvider = time;
         server.AccessTokenLifetime = settings.TokenLifetime;
         server.IdentityTokenLifetime = settings.TokenLifetime;

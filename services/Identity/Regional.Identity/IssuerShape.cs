@@ -35,11 +35,11 @@ internal sealed class ShapeIssuedToken(IOptions<IdentityServiceOptions> options)
     }
 }
 
-internal sealed class ShapeDiscoveryIssuer(IOptions<IdentityServiceOptions> options) : IOpenIddictServerHandler<ApplyConfigurationResponseContext>
+internal sealed class ShapeDiscoveryDocument(IOptions<IdentityServiceOptions> options) : IOpenIddictServerHandler<ApplyConfigurationResponseContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyConfigurationResponseContext>()
-            .UseSingletonHandler<ShapeDiscoveryIssuer>()
+            .UseSingletonHandler<ShapeDiscoveryDocument>()
             // Before the ASP.NET Core host writes the document out.
             .SetOrder(int.MinValue + 100_000)
             .SetType(OpenIddictServerHandlerType.Custom)
@@ -49,7 +49,21 @@ internal sealed class ShapeDiscoveryIssuer(IOptions<IdentityServiceOptions> opti
     {
         if (context.Response.Error is not null)
             return default;
+        // OpenIddict writes endpoint addresses under the address the request came to; behind the
+        // gateway that is this service's own address, without the /identity prefix that clients
+        // need. They are written under the issuer instead, as relying parties expect.
+        if (context.BaseUri?.AbsoluteUri is { } requestBase)
+        {
+            var issuerBase = options.Value.Issuer.TrimEnd('/') + "/";
+            foreach (var (name, value) in context.Response.GetParameters().ToList())
+            {
+                if ((string?)value is { } text && text.StartsWith(requestBase, StringComparison.Ordinal))
+                    context.Response[name] = issuerBase + text[requestBase.Length..];
+            }
+        }
+
         context.Response[Metadata.Issuer] = options.Value.Issuer;
+
         // The dev sign-in grant is reached through POST /dev/sign-in, not advertised to clients.
         if ((ImmutableArray<string?>?)context.Response[Metadata.GrantTypesSupported] is { } grants)
             context.Response[Metadata.GrantTypesSupported] = new OpenIddictParameter(

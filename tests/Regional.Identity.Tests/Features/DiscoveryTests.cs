@@ -142,3 +142,24 @@ public sealed class When_the_signing_key_comes_from_a_PEM_file : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
+
+/// <summary>Behind the gateway the issuer is <c>http://gateway/identity</c>, and the prefix is removed before requests arrive.</summary>
+public sealed class When_the_issuer_has_a_path_prefix
+{
+    [Fact]
+    public async Task The_endpoints_are_advertised_under_it_and_still_answer_without_it()
+    {
+        await using var identity = await IdentityService.StartAsync(s => s["Identity:Issuer"] += "/identity");
+        var issuer = identity.Issuer + "/identity";
+
+        using var discovery = await identity.Http.GetAsync("/.well-known/openid-configuration", TestContext.Current.CancellationToken);
+        var document = await discovery.JsonAsync();
+        var token = await identity.ClientTokenAsync();
+
+        Assert.Equal(issuer, document.GetProperty("issuer").GetString());
+        Assert.Equal(issuer + "/connect/token", document.GetProperty("token_endpoint").GetString());
+        Assert.Equal(issuer + "/connect/authorize", document.GetProperty("authorization_endpoint").GetString());
+        Assert.Equal(issuer + "/.well-known/jwks", document.GetProperty("jwks_uri").GetString());
+        Assert.Equal(issuer, Tokens.Payload(token).GetProperty("iss").GetString());
+    }
+}
