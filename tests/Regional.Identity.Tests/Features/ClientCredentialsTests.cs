@@ -131,6 +131,21 @@ public sealed class When_a_client_presents_a_wrong_secret(IdentityFixture fixtur
     }
 
     [Fact]
+    public async Task The_refusal_says_nothing_about_which_part_was_wrong()
+    {
+        using var wrongSecret = await _identity.Http.RequestWithFormSecretAsync(IdentityService.CouncilClient, "not-the-secret");
+        using var unknownClient = await _identity.Http.RequestWithFormSecretAsync("someone-else", IdentityService.Secret);
+        using var noCredentials = await _identity.Http.PostFormAsync([new("grant_type", "client_credentials")]);
+
+        var bodies = new List<string>();
+        foreach (var response in new[] { wrongSecret, unknownClient, noCredentials })
+            bodies.Add(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Single(bodies.Distinct());
+        Assert.DoesNotContain("secret", bodies[0], StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(IdentityService.CouncilClient, bodies[0]);
+    }
+
+    [Fact]
     public async Task Neither_the_secret_nor_an_unknown_client_id_reaches_the_log()
     {
         using var wrong = await _identity.Http.RequestWithFormSecretAsync(IdentityService.CouncilClient, "wrong-secret-7731");
