@@ -75,8 +75,10 @@ internal static class ConnectEndpoints
             return Refuse(Errors.InvalidGrant, "The authorization code has already been used.");
         }
 
+        // A refresh may ask for fewer scopes than were granted (OpenIddict has checked it asks for no more).
+        var scopes = request.IsRefreshTokenGrantType() && !request.GetScopes().IsEmpty ? request.GetScopes() : granted.GetScopes();
         IdentityLog.IssuedUserToken(logger, Principals.Organisation(user), request.ClientId!, request.GrantType!);
-        return Results.SignIn(Principals.ForUser(user, request.ClientId!, granted.GetScopes(), audience), authenticationScheme: Server);
+        return Results.SignIn(Principals.ForUser(user, request.ClientId!, scopes, audience), authenticationScheme: Server);
     }
 
     private static async Task<IResult> Authorize(

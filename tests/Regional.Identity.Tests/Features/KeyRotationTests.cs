@@ -80,6 +80,39 @@ public sealed class When_the_signing_key_is_rotated : IDisposable
     }
 
     [Fact]
+    public async Task A_user_removed_from_the_configuration_can_no_longer_refresh()
+    {
+        var signing = WritePem();
+        var encryption = WritePem();
+
+        string refreshToken;
+        int port;
+        await using (var before = await IdentityService.StartAsync(s => Keys(s, signing, encryption)))
+        {
+            port = before.Port;
+            using var browser = new Browser(before);
+            var code = await browser.SignInAsync(IdentityService.Coordinator, scope: "openid offline_access regional");
+            using var tokens = await browser.RedeemAsync(code, browser.Verifier);
+            refreshToken = (await tokens.JsonAsync()).GetProperty("refresh_token").GetString()!;
+        }
+
+        await using var after = await IdentityService.StartAsync(
+            s =>
+            {
+                Keys(s, signing, encryption);
+                foreach (var key in s.Keys.Where(k => k.StartsWith("Identity:DemoUsers:Users:2:", StringComparison.Ordinal)).ToList())
+                    s[key] = null;
+            },
+            port: port);
+        using var browserAfter = new Browser(after);
+
+        using var response = await browserAfter.RefreshAsync(refreshToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_grant", (await response.JsonAsync()).GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task A_previous_key_file_that_does_not_exist_stops_the_start()
     {
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
