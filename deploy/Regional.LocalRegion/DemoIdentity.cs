@@ -11,6 +11,9 @@ public static class DemoIdentity
 {
     public const string DemoSecret = "dev-secret";
 
+    /// <summary>The coordinator's dashboard, which signs people in with the authorization code flow.</summary>
+    public const string DashboardClientId = "regional-dashboard";
+
     public static Dictionary<string, string?> Settings(RegionOptions region)
     {
         var settings = new Dictionary<string, string?> { ["Identity:DemoUsers:Enabled"] = "true" };
@@ -51,6 +54,12 @@ public static class DemoIdentity
         }
 
         User("regional.coordinator", "Regional coordinator", null, null, RegionalRoles.RegionalCoordinator);
+
+        // A public client: no secret, PKCE instead. The address is the region's default gateway port.
+        settings["Identity:BrowserClients:0:ClientId"] = DashboardClientId;
+        settings["Identity:BrowserClients:0:DisplayName"] = "Regional dashboard";
+        settings["Identity:BrowserClients:0:RedirectUris:0"] = "http://127.0.0.1:5080/monitor/signin-oidc";
+        settings["Identity:BrowserClients:0:PostLogoutRedirectUris:0"] = "http://127.0.0.1:5080/monitor/signout-callback-oidc";
         return settings;
     }
 }

@@ -22,4 +22,17 @@ internal static partial class IdentityLog
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Issued a demo token for a user of {Organisation}")]
     public static partial void IssuedDemoToken(ILogger logger, string organisation);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning,
+        Message = "Identity:EncryptionKeyPath is empty: protecting codes and refresh tokens with a key generated at start. They will not survive a restart nor work across instances; set a PEM key outside development.")]
+    public static partial void GeneratedEncryptionKey(ILogger logger);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Information, Message = "A user of {Organisation} signed in to {ClientId}")]
+    public static partial void UserSignedIn(ILogger logger, string organisation, string clientId);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "Issued a token to a user of {Organisation} through {ClientId} ({GrantType})")]
+    public static partial void IssuedUserToken(ILogger logger, string organisation, string clientId, string grantType);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Warning, Message = "Refused a {GrantType} request: {Reason}")]
+    public static partial void RefusedGrant(ILogger logger, string grantType, string reason);
 }

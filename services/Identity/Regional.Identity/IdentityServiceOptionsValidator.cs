@@ -26,7 +26,20 @@ internal sealed class IdentityServiceOptionsValidator(IHostEnvironment environme
         if (!string.IsNullOrWhiteSpace(options.SigningKeyPath) && !File.Exists(options.SigningKeyPath))
             failures.Add($"{Section}:SigningKeyPath names a file that does not exist.");
 
+        for (var i = 0; i < options.PreviousSigningKeyPaths.Count; i++)
+        {
+            if (!File.Exists(options.PreviousSigningKeyPaths[i]))
+                failures.Add($"{Section}:PreviousSigningKeyPaths:{i} names a file that does not exist.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.EncryptionKeyPath) && !File.Exists(options.EncryptionKeyPath))
+            failures.Add($"{Section}:EncryptionKeyPath names a file that does not exist.");
+
+        if (options.RefreshTokenLifetime <= TimeSpan.Zero || options.RefreshTokenLifetime > TimeSpan.FromDays(30))
+            failures.Add($"{Section}:RefreshTokenLifetime must be more than zero and at most 30.00:00:00.");
+
         ValidateClients(options.Clients, failures);
+        ValidateBrowserClients(options, failures);
         ValidateDemoUsers(options.DemoUsers, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -48,6 +61,38 @@ internal sealed class IdentityServiceOptionsValidator(IHostEnvironment environme
         }
 
         ReportDuplicates(clients.Select(c => c.ClientId), "Clients", "ClientId", failures);
+    }
+
+    private void ValidateBrowserClients(IdentityServiceOptions options, List<string> failures)
+    {
+        for (var i = 0; i < options.BrowserClients.Count; i++)
+        {
+            var client = options.BrowserClients[i];
+            var key = $"{Section}:BrowserClients:{i}";
+            if (string.IsNullOrWhiteSpace(client.ClientId))
+                failures.Add($"{key}:ClientId is required.");
+            else if (options.Clients.Any(c => string.Equals(c.ClientId, client.ClientId, StringComparison.OrdinalIgnoreCase)))
+                failures.Add($"{key}:ClientId '{client.ClientId}' is also a system client's.");
+            if (client.RedirectUris.Count == 0)
+                failures.Add($"{key}:RedirectUris must name at least one URL.");
+            for (var j = 0; j < client.RedirectUris.Count; j++)
+                ValidateRedirect(client.RedirectUris[j], $"{key}:RedirectUris:{j}", failures);
+            for (var j = 0; j < client.PostLogoutRedirectUris.Count; j++)
+                ValidateRedirect(client.PostLogoutRedirectUris[j], $"{key}:PostLogoutRedirectUris:{j}", failures);
+        }
+
+        ReportDuplicates(options.BrowserClients.Select(c => c.ClientId), "BrowserClients", "ClientId", failures);
+    }
+
+    // Codes travel in the redirect: in Production only over https, or to this machine itself.
+    private void ValidateRedirect(string value, string key, List<string> failures)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || uri.Fragment.Length > 0)
+            failures.Add($"{key} must be an absolute http(s) URL without fragment.");
+        else if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && environment.IsProduction())
+            failures.Add($"{key} must use https in the Production environment (http only to a loopback address).");
     }
 
     private void ValidateDemoUsers(DemoUsersOptions demo, List<string> failures)

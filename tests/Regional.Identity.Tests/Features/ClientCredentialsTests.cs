@@ -16,7 +16,8 @@ public sealed class When_a_client_presents_valid_credentials(IdentityFixture fix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.JsonAsync();
         Assert.Equal("Bearer", body.GetProperty("token_type").GetString());
-        Assert.Equal(3600, body.GetProperty("expires_in").GetInt32());
+        // Seconds left when the response was written, rounded down by OpenIddict.
+        Assert.InRange(body.GetProperty("expires_in").GetInt32(), 3595, 3600);
         var payload = Tokens.Payload(body.GetProperty("access_token").GetString()!);
         Assert.Equal("nottingham-city", payload.GetProperty("authority").GetString());
         Assert.False(payload.TryGetProperty("force", out _));
@@ -127,6 +128,21 @@ public sealed class When_a_client_presents_a_wrong_secret(IdentityFixture fixtur
 
         await AssertInvalidClient(upper);
         await AssertInvalidClient(longer);
+    }
+
+    [Fact]
+    public async Task The_refusal_says_nothing_about_which_part_was_wrong()
+    {
+        using var wrongSecret = await _identity.Http.RequestWithFormSecretAsync(IdentityService.CouncilClient, "not-the-secret");
+        using var unknownClient = await _identity.Http.RequestWithFormSecretAsync("someone-else", IdentityService.Secret);
+        using var noCredentials = await _identity.Http.PostFormAsync([new("grant_type", "client_credentials")]);
+
+        var bodies = new List<string>();
+        foreach (var response in new[] { wrongSecret, unknownClient, noCredentials })
+            bodies.Add(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Single(bodies.Distinct());
+        Assert.DoesNotContain("secret", bodies[0], StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(IdentityService.CouncilClient, bodies[0]);
     }
 
     [Fact]

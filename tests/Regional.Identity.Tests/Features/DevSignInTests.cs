@@ -27,6 +27,38 @@ public sealed class When_a_newcomer_signs_in_as_a_demo_user(IdentityFixture fixt
     }
 
     [Fact]
+    public async Task The_token_is_signed_with_the_published_key_like_every_other()
+    {
+        var token = await _identity.UserTokenAsync(IdentityService.Practitioner);
+        using var jwks = await _identity.Http.GetAsync("/.well-known/jwks", TestContext.Current.CancellationToken);
+        var keys = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(await jwks.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var result = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(token,
+            new Microsoft.IdentityModel.Tokens.TokenValidationParameters
+            {
+                IssuerSigningKeys = keys.GetSigningKeys(),
+                ValidIssuer = _identity.Issuer,
+                ValidAudience = "regional",
+            });
+
+        Assert.True(result.IsValid, result.Exception?.Message);
+        Assert.Equal(keys.Keys[0].Kid, Tokens.Header(token).GetProperty("kid").GetString());
+    }
+
+    [Fact]
+    public async Task The_grant_behind_it_is_not_advertised_and_refuses_users_not_configured()
+    {
+        using var discovery = await _identity.Http.GetAsync("/.well-known/openid-configuration", TestContext.Current.CancellationToken);
+        using var direct = await _identity.Http.PostFormAsync(
+        [
+            new("grant_type", "urn:regional:grant-type:dev-sign-in"), new("client_id", "regional-dev-sign-in"), new("regional_user", "nobody.at-all"),
+        ]);
+
+        Assert.DoesNotContain("urn:regional", await discovery.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("invalid_grant", (await direct.JsonAsync()).GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task A_regional_coordinator_gets_neither_authority_nor_force()
     {
         var payload = Tokens.Payload(await _identity.UserTokenAsync(IdentityService.Coordinator));
@@ -37,13 +69,13 @@ public sealed class When_a_newcomer_signs_in_as_a_demo_user(IdentityFixture fixt
     }
 
     [Fact]
-    public async Task The_user_list_says_whom_to_sign_in_as_without_any_secret()
+    public async Task The_list_says_whom_to_sign_in_as_without_any_secret()
     {
         using var response = await _identity.Http.GetAsync("/dev/users", TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var users = JsonDocument.Parse(text).RootElement.EnumerateArray().ToList();
+        var users = JsonDocument.Parse(text).RootElement.GetProperty("users").EnumerateArray().ToList();
         Assert.Equal([IdentityService.Practitioner, IdentityService.PoliceOfficer, IdentityService.Coordinator],
             users.Select(u => u.GetProperty("userName").GetString()));
         var officer = users[1];
@@ -51,7 +83,23 @@ public sealed class When_a_newcomer_signs_in_as_a_demo_user(IdentityFixture fixt
         Assert.False(officer.TryGetProperty("authority", out _));
         Assert.Equal(["police"], officer.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.DoesNotContain(IdentityService.Secret, text);
-        Assert.DoesNotContain(IdentityService.CouncilClient, text);
+    }
+
+    [Fact]
+    public async Task The_list_names_the_system_clients_with_their_organisation_and_roles_but_never_their_secret()
+    {
+        using var response = await _identity.Http.GetAsync("/dev/users", TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        var clients = JsonDocument.Parse(text).RootElement.GetProperty("clients").EnumerateArray().ToList();
+        Assert.Equal([IdentityService.CouncilClient, IdentityService.PoliceClient], clients.Select(c => c.GetProperty("clientId").GetString()));
+        Assert.Equal("nottingham-city", clients[0].GetProperty("authority").GetString());
+        Assert.False(clients[0].TryGetProperty("force", out _));
+        Assert.Equal("derbyshire-police", clients[1].GetProperty("force").GetString());
+        Assert.Equal(["police"], clients[1].GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.All(clients, c => Assert.False(c.TryGetProperty("clientSecret", out _)));
+        Assert.DoesNotContain(IdentityService.Secret, text);
+        Assert.DoesNotContain("secret", text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -106,6 +154,59 @@ public sealed class When_demo_sign_in_is_disabled : IAsyncLifetime
     public async Task Clients_still_get_tokens()
     {
         Assert.NotEmpty(await _identity!.ClientTokenAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_identity is not null)
+            await _identity.DisposeAsync();
+    }
+}
+
+public sealed class When_the_identity_service_runs_in_Production : IAsyncLifetime
+{
+    private IdentityService? _identity;
+
+    public async ValueTask InitializeAsync() =>
+        _identity = await IdentityService.StartAsync(s => s["Identity:DemoUsers:Enabled"] = "false", environment: "Production");
+
+    [Theory]
+    [InlineData("/dev/users")]
+    [InlineData("/dev/sign-in")]
+    public async Task The_dev_endpoints_do_not_exist(string path)
+    {
+        using var get = await _identity!.Http.GetAsync(path, TestContext.Current.CancellationToken);
+        using var signIn = await _identity.Http.SignInAsync(IdentityService.Practitioner);
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_grant_does_not_exist()
+    {
+        using var direct = await _identity!.Http.PostFormAsync(
+        [
+            new("grant_type", "urn:regional:grant-type:dev-sign-in"), new("client_id", "regional-dev-sign-in"),
+            new("regional_user", IdentityService.Practitioner),
+        ]);
+
+        Assert.Equal("unsupported_grant_type", (await direct.JsonAsync()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_offers_no_demo_user_and_choosing_one_gives_no_code()
+    {
+        using var browser = new Browser(_identity!);
+
+        using var page = await browser.GetAsync(browser.AuthorizeUrl());
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var forced = await browser.Http.PostAsync(browser.AuthorizeUrl(), new FormUrlEncodedContent(
+            [new KeyValuePair<string, string>("regional_user", IdentityService.Practitioner)]), TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(IdentityService.Practitioner, html);
+        Assert.DoesNotContain("type=\"radio\"", html);
+        Assert.Null(Browser.CallbackParameter(forced, "code"));
     }
 
     public async ValueTask DisposeAsync()

@@ -29,12 +29,24 @@ public sealed class When_a_relying_party_reads_the_discovery_document(IdentityFi
         var document = await response.JsonAsync();
 
         string[] Strings(string name) => document.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToArray();
-        Assert.Equal(["client_credentials"], Strings("grant_types_supported"));
-        Assert.Equal(["client_secret_post", "client_secret_basic"], Strings("token_endpoint_auth_methods_supported"));
+        Assert.Equal(["authorization_code", "client_credentials", "refresh_token"], Strings("grant_types_supported").Order());
+        Assert.Equal(["client_secret_basic", "client_secret_post"], Strings("token_endpoint_auth_methods_supported").Order());
         Assert.Equal(["RS256"], Strings("id_token_signing_alg_values_supported"));
         Assert.Equal(["public"], Strings("subject_types_supported"));
-        Assert.Empty(Strings("response_types_supported"));
+        Assert.Equal(["code"], Strings("response_types_supported"));
+        Assert.Equal(["S256"], Strings("code_challenge_methods_supported"));
+        Assert.Superset(new HashSet<string> { "openid", "offline_access", "regional" }, Strings("scopes_supported").ToHashSet());
         Assert.Superset(new HashSet<string> { "sub", "client_id", "name", "role", "authority", "force" }, Strings("claims_supported").ToHashSet());
+    }
+
+    [Fact]
+    public async Task It_names_the_endpoints_for_people_signing_in_and_out()
+    {
+        using var response = await _identity.Http.GetAsync("/.well-known/openid-configuration", TestContext.Current.CancellationToken);
+        var document = await response.JsonAsync();
+
+        Assert.Equal(_identity.Issuer + "/connect/authorize", document.GetProperty("authorization_endpoint").GetString());
+        Assert.Equal(_identity.Issuer + "/connect/endsession", document.GetProperty("end_session_endpoint").GetString());
     }
 
     [Fact]
@@ -129,4 +141,25 @@ public sealed class When_the_signing_key_comes_from_a_PEM_file : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
+
+/// <summary>Behind the gateway the issuer is <c>http://gateway/identity</c>, and the prefix is removed before requests arrive.</summary>
+public sealed class When_the_issuer_has_a_path_prefix
+{
+    [Fact]
+    public async Task The_endpoints_are_advertised_under_it_and_still_answer_without_it()
+    {
+        await using var identity = await IdentityService.StartAsync(s => s["Identity:Issuer"] += "/identity");
+        var issuer = identity.Issuer + "/identity";
+
+        using var discovery = await identity.Http.GetAsync("/.well-known/openid-configuration", TestContext.Current.CancellationToken);
+        var document = await discovery.JsonAsync();
+        var token = await identity.ClientTokenAsync();
+
+        Assert.Equal(issuer, document.GetProperty("issuer").GetString());
+        Assert.Equal(issuer + "/connect/token", document.GetProperty("token_endpoint").GetString());
+        Assert.Equal(issuer + "/connect/authorize", document.GetProperty("authorization_endpoint").GetString());
+        Assert.Equal(issuer + "/.well-known/jwks", document.GetProperty("jwks_uri").GetString());
+        Assert.Equal(issuer, Tokens.Payload(token).GetProperty("iss").GetString());
+    }
 }

@@ -35,13 +35,31 @@ public sealed class When_the_identity_host_starts_in_development : IAsyncLifetim
         using var users = await client.GetAsync("/dev/users", TestContext.Current.CancellationToken);
 
         Assert.Equal("nottinghamshire-police", Tokens.Payload(await Tokens.AccessTokenAsync(token)).GetProperty("force").GetString());
-        var organisations = (await users.JsonAsync()).EnumerateArray()
+        var organisations = (await users.JsonAsync()).GetProperty("users").EnumerateArray()
             .Select(u => u.TryGetProperty("authority", out var a) ? a.GetString() : u.TryGetProperty("force", out var f) ? f.GetString() : "region")
             .ToHashSet();
         Assert.Superset(organisations, new HashSet<string?>
         {
             "derby-city", "derbyshire", "nottingham-city", "nottinghamshire", "derbyshire-police", "nottinghamshire-police", "region",
         });
+    }
+
+    [Fact]
+    public async Task The_dashboard_is_a_registered_browser_client_and_gets_the_sign_in_page()
+    {
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var page = await client.GetAsync(
+            "/connect/authorize?client_id=regional-dashboard&response_type=code&scope=openid%20regional&state=s"
+            + "&redirect_uri=" + Uri.EscapeDataString("http://127.0.0.1:5080/monitor/signin-oidc")
+            + "&code_challenge=" + new string('a', 43) + "&code_challenge_method=S256",
+            TestContext.Current.CancellationToken);
+        using var users = await client.GetAsync("/dev/users", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("regional.coordinator", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var dashboard = Assert.Single((await users.JsonAsync()).GetProperty("browserClients").EnumerateArray());
+        Assert.Equal("regional-dashboard", dashboard.GetProperty("clientId").GetString());
     }
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();

@@ -26,6 +26,14 @@ public sealed class When_the_identity_configuration_is_invalid
         { "Identity:TokenLifetime", "2.00:00:00", "Identity:TokenLifetime must be more than zero" },
         { "Identity:Audience", "", "Identity:Audience must not be empty" },
         { "Identity:SigningKeyPath", "/nonexistent/key.pem", "Identity:SigningKeyPath names a file that does not exist" },
+        { "Identity:EncryptionKeyPath", "/nonexistent/key.pem", "Identity:EncryptionKeyPath names a file that does not exist" },
+        { "Identity:RefreshTokenLifetime", "00:00:00", "Identity:RefreshTokenLifetime must be more than zero" },
+        { "Identity:BrowserClients:0:ClientId", null, "Identity:BrowserClients:0:ClientId is required" },
+        { "Identity:BrowserClients:0:ClientId", "nottingham-city-lcs", "Identity:BrowserClients:0:ClientId 'nottingham-city-lcs' is also a system client's" },
+        { "Identity:BrowserClients:0:RedirectUris:0", null, "Identity:BrowserClients:0:RedirectUris must name at least one URL" },
+        { "Identity:BrowserClients:0:RedirectUris:0", "/monitor/signin-oidc", "Identity:BrowserClients:0:RedirectUris:0 must be an absolute" },
+        { "Identity:BrowserClients:0:RedirectUris:0", "http://127.0.0.1:5080/cb#x", "Identity:BrowserClients:0:RedirectUris:0 must be an absolute" },
+        { "Identity:BrowserClients:0:PostLogoutRedirectUris:0", "javascript:alert(1)", "Identity:BrowserClients:0:PostLogoutRedirectUris:0 must be an absolute" },
     };
 
     [Theory]
@@ -45,6 +53,20 @@ public sealed class When_the_identity_configuration_is_invalid
             () => IdentityService.StartAsync(environment: "Production"));
 
         Assert.Contains(error.Failures, f => f.Contains("Identity:DemoUsers:Enabled must be false in the Production environment"));
+    }
+
+    [Fact]
+    public async Task A_plain_http_redirect_to_another_host_is_refused_in_the_Production_environment()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => IdentityService.StartAsync(
+            s =>
+            {
+                s["Identity:DemoUsers:Enabled"] = "false";
+                s["Identity:BrowserClients:0:RedirectUris:0"] = "http://dashboard.example/signin-oidc";
+            },
+            environment: "Production"));
+
+        Assert.Contains(error.Failures, f => f.Contains("Identity:BrowserClients:0:RedirectUris:0 must use https in the Production environment"));
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public sealed class IdentityService : IAsyncDisposable
     public const string Practitioner = "nottingham-city.practitioner";
     public const string PoliceOfficer = "derbyshire-police.officer";
     public const string Coordinator = "regional.coordinator";
+    public const string Dashboard = "regional-dashboard";
+    public const string DashboardRedirect = "http://127.0.0.1:5080/monitor/signin-oidc";
+    public const string DashboardSignedOut = "http://127.0.0.1:5080/monitor/signed-out";
 
     private readonly WebApplication _app;
 
@@ -33,6 +36,8 @@ public sealed class IdentityService : IAsyncDisposable
 
     public LogCapture Logs { get; }
 
+    public int Port => new Uri(Issuer).Port;
+
     public static Dictionary<string, string?> DefaultSettings(string issuer) => new()
     {
         ["Identity:Issuer"] = issuer,
@@ -46,6 +51,10 @@ public sealed class IdentityService : IAsyncDisposable
         ["Identity:Clients:1:ClientSecret"] = Secret,
         ["Identity:Clients:1:Force"] = "derbyshire-police",
         ["Identity:Clients:1:Roles:0"] = "police",
+        ["Identity:BrowserClients:0:ClientId"] = Dashboard,
+        ["Identity:BrowserClients:0:DisplayName"] = "Regional dashboard",
+        ["Identity:BrowserClients:0:RedirectUris:0"] = DashboardRedirect,
+        ["Identity:BrowserClients:0:PostLogoutRedirectUris:0"] = DashboardSignedOut,
         ["Identity:DemoUsers:Enabled"] = "true",
         ["Identity:DemoUsers:Users:0:UserName"] = Practitioner,
         ["Identity:DemoUsers:Users:0:DisplayName"] = "Demo practitioner",
@@ -61,13 +70,14 @@ public sealed class IdentityService : IAsyncDisposable
     };
 
     /// <param name="configure">Changes to <see cref="DefaultSettings"/>; a null value removes a key.</param>
+    /// <param name="port">A port (so an issuer URL) to reuse, as a restarted instance would; otherwise a free one.</param>
     public static async Task<IdentityService> StartAsync(
-        Action<Dictionary<string, string?>>? configure = null, string environment = "Development")
+        Action<Dictionary<string, string?>>? configure = null, string environment = "Development", int? port = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var port = LoopbackApp.FreePort();
-            var settings = DefaultSettings($"http://127.0.0.1:{port}");
+            var chosen = port ?? LoopbackApp.FreePort();
+            var settings = DefaultSettings($"http://127.0.0.1:{chosen}");
             configure?.Invoke(settings);
             foreach (var removed in settings.Where(s => s.Value is null).Select(s => s.Key).ToList())
                 settings.Remove(removed);
@@ -76,7 +86,7 @@ public sealed class IdentityService : IAsyncDisposable
             var logs = new LogCapture();
             try
             {
-                var app = await LoopbackApp.StartAsync(port, settings, logs,
+                var app = await LoopbackApp.StartAsync(chosen, settings, logs,
                     builder =>
                     {
                         builder.AddIdentityService();
@@ -86,7 +96,7 @@ public sealed class IdentityService : IAsyncDisposable
                     environment);
                 return new IdentityService(app, clock, logs);
             }
-            catch (IOException e) when (e.InnerException is AddressInUseException && attempt < 5)
+            catch (IOException e) when (e.InnerException is AddressInUseException && attempt < 5 && port is null)
             {
                 // Someone took the port between FreePort and Listen: try another.
             }
