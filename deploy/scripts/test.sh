@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # THE command that runs every test: deploy/scripts/test.sh [extra `dotnet test` arguments]
-# Installs what the tests need if it is missing (RabbitMQ and PostgreSQL, with apt; no service is
+# Installs what the tests need if it is missing (RabbitMQ, PostgreSQL and jq, with apt; no service is
 # started: the tests run private servers, see tests/Regional.Testing), then runs all tests in Release.
 # First, deploy/scripts/check-migrations.sh: every provider's migrations must match the model.
 # E.g. deploy/scripts/test.sh --filter "FullyQualifiedName~Gateway"
@@ -24,6 +24,7 @@ apt_install() (
 
 deploy/scripts/ensure-rabbitmq.sh
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || apt_install postgresql
+command -v jq >/dev/null || apt_install jq   # the README walk-through (and its test) uses it
 
 deploy/scripts/check-migrations.sh
 dotnet test Regional.sln -c Release --logger "console;verbosity=normal" "$@"
