@@ -28,7 +28,7 @@ internal static class Alignment
 
     public static async Task<Ok<AlignmentResponse>> Get(RegionDbContext db, IOptions<AlignmentOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var current = await db.Alignment.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? Initial(options.Value, clock);
+        var current = await db.Alignment.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken) ?? Initial(options.Value, clock);
         return TypedResults.Ok(View(current));
     }
 
@@ -138,7 +138,7 @@ internal sealed class AnnounceAlignmentOnStart(IServiceScopeFactory scopes, IOpt
         var work = scope.ServiceProvider.GetRequiredService<UnitOfWork<RegionDbContext>>();
         var db = work.Db;
         var outbox = scope.ServiceProvider.GetRequiredService<CrossBorderOutbox>();
-        var record = await db.Alignment.FirstOrDefaultAsync(cancellationToken);
+        var record = await db.Alignment.OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         if (record is null)
         {
             record = Alignment.Initial(options.Value, clock);

@@ -96,7 +96,7 @@ public sealed class ReciprocalReviewHeldConsumer(ReferralDbContext db, UnitOfWor
             var meeting = ToMeeting(message);
             db.TrackedMeetings.Add(meeting);
             meetings.Add(meeting);
-            var retired = (await db.ToolAlignment.AsNoTracking().FirstOrDefaultAsync(context.CancellationToken))?.Retired ?? [];
+            var retired = (await db.ToolAlignment.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(context.CancellationToken))?.Retired ?? [];
             Recompute(tracked, meetings, retired);
 
             // Always a write to the case row, so that two outcomes consumed at once conflict and the

@@ -69,7 +69,7 @@ internal static class CaseQueries
     /// <summary>The aligned and retired tool versions as this authority last heard them from the region.</summary>
     public static async Task<Ok<AlignmentView>> Alignment(ReferralDbContext db, CancellationToken cancellationToken)
     {
-        var alignment = await db.ToolAlignment.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var alignment = await db.ToolAlignment.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         return TypedResults.Ok(alignment is null
             ? new AlignmentView(0, [], [], null)
             : new AlignmentView(alignment.Revision, alignment.Aligned, alignment.Retired, alignment.ChangedAt));

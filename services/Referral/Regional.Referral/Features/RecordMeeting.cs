@@ -210,7 +210,7 @@ internal static class RecordMeetingHandler
     }
 
     internal static async Task<AlignedVersions> CurrentAlignment(ReferralDbContext db, CancellationToken cancellationToken) =>
-        (await db.ToolAlignment.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.ToAlignedVersions() ?? AlignedVersions.None;
+        (await db.ToolAlignment.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken))?.ToAlignedVersions() ?? AlignedVersions.None;
 
     private static void ValidateAttendance(AttendanceRequest? attendance, ValidationErrors errors)
     {
