@@ -14,10 +14,6 @@ using Regional.ServiceDefaults;
 
 namespace Regional.RegionService;
 
-public sealed record AlignmentRequest(string[]? Aligned, string[]? Retired);
-
-public sealed record AlignmentResponse(long Revision, IReadOnlyList<string> Aligned, IReadOnlyList<string> Retired, DateTimeOffset ChangedAt, IReadOnlyList<string> KnownVersions);
-
 /// <summary>
 /// The coordinator's decision on which tool versions count across borders. Each change is a new
 /// revision, stored and published in one transaction, as metadata (version ids, no child).

@@ -39,7 +39,7 @@ public sealed class When_a_council_joins_with_existing_placements(PostgresRegion
             Assert.Equal(100, await db.IncomingNotices.CountAsync());
         }
 
-        await Eventually.Until(() => Placements(derbyCity, "derby-city", "?limit=1000"),
+        await Eventually.Until(() => Placements(derbyCity, "derby-city", limit: 1000),
             all => all.Length == 300 && all.All(p => p.Notifications.Single().Status == "delivered"), what: "every receipt back");
     }
 

@@ -44,7 +44,7 @@ public sealed class When_the_broker_is_down_during_a_placement(PostgresRegion fi
         }
 
         var entry = await Eventually.Until(
-            () => Register(derbyshire, "derbyshire", "?includeEnded=true"), r => r.Any(e => e.PlacementId == recorded.Value.Id),
+            () => Register(derbyshire, "derbyshire", includeEnded: true), r => r.Any(e => e.PlacementId == recorded.Value.Id),
             TimeSpan.FromSeconds(90), "the notice after the broker came back");
         Assert.Single(entry, e => e.PlacementId == recorded.Value.Id);
         await Eventually.Until(() => direct.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.OK, what: "ready again after the outage");
@@ -54,5 +54,5 @@ public sealed class When_the_broker_is_down_during_a_placement(PostgresRegion fi
         await PlacementWithStatus(nottingham, "nottingham-city", recorded.Value.Id, "acknowledged");
     }
 
-    private sealed record PlacementViewHolder(Regional.Placement.Features.PlacementView Value);
+    private sealed record PlacementViewHolder(PlacementView Value);
 }

@@ -31,7 +31,7 @@ public sealed class When_another_authority_asks(PostgresRegion fixture) : IClass
         Assert.Equal(HttpStatusCode.Forbidden, (await derbyCity.PostAsJsonAsync($"/nottingham-city/placements/{id}/end", new { endDate = "2026-01-01", reason = "other" })).StatusCode);
 
         // Its own register and placements hold nothing of the child.
-        Assert.DoesNotContain(await Register(derbyCity, "derby-city", "?includeEnded=true"), e => e.PlacementId == id);
+        Assert.DoesNotContain(await Register(derbyCity, "derby-city", includeEnded: true), e => e.PlacementId == id);
         Assert.Equal(HttpStatusCode.NotFound, (await derbyCity.GetAsync($"/derby-city/placements/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await derbyCity.GetAsync($"/derby-city/register/{id}")).StatusCode);
     }

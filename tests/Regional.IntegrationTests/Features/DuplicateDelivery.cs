@@ -52,6 +52,6 @@ public sealed class When_the_same_notice_is_delivered_twice(PostgresRegion fixtu
 
         var queues = await fixture.Broker.ListQueuesAsync(fixture.VirtualHost);
         Assert.Equal(0, queues.GetValueOrDefault("derbyshire.placement_error"));
-        Assert.Single(await Register(derbyshire, "derbyshire", "?includeEnded=true"), e => e.PlacementId == placement.Id);
+        Assert.Single(await Register(derbyshire, "derbyshire", includeEnded: true), e => e.PlacementId == placement.Id);
     }
 }

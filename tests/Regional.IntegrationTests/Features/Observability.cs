@@ -70,7 +70,7 @@ public sealed class When_the_region_is_observed(ObservedRegion fixture) : IClass
         body["child"]!["familyName"] = "Quillfeather";
 
         using var source = new ActivitySource("Regional.Tests");
-        Regional.Placement.Features.PlacementView placement;
+        PlacementView placement;
         ActivityTraceId traceId;
         using (var root = source.StartActivity("practitioner records a placement", ActivityKind.Client))
         {

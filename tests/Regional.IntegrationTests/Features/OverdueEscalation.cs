@@ -24,14 +24,14 @@ public sealed class When_a_host_does_not_acknowledge_in_time(PostgresRegion fixt
         var body = SamplePlacement(host: "nottinghamshire", localId: $"NC-{Guid.NewGuid():N}"[..12]);
         var placement = await RecordPlacement(nottingham, "nottingham-city", body);
         await PlacementWithStatus(nottingham, "nottingham-city", placement.Id, "delivered");
-        Assert.Empty(await Placements(nottingham, "nottingham-city", "?status=overdue"));
+        Assert.Empty(await Placements(nottingham, "nottingham-city", status: "overdue"));
 
         // Past the end of the next working day (and any weekend or bank holiday in between).
         fixture.Clock.Advance(TimeSpan.FromDays(5));
 
         var overdue = await PlacementWithStatus(nottingham, "nottingham-city", placement.Id, "overdue");
         Assert.NotNull(overdue.Notifications[0].OverdueAt);
-        Assert.Contains(await Placements(nottingham, "nottingham-city", "?status=overdue"), p => p.Id == placement.Id);
+        Assert.Contains(await Placements(nottingham, "nottingham-city", status: "overdue"), p => p.Id == placement.Id);
 
         var notificationId = placement.Notifications[0].Id;
         var escalation = await Eventually.Until(

@@ -44,7 +44,7 @@ public abstract class When_a_placing_authority_notifies_a_host<TRegion>(TRegion 
         var at = acknowledged.Notifications[0].AcknowledgedAt!.Value;
         Assert.InRange(at, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
         Assert.Equal("practitioner", acknowledged.Notifications[0].AcknowledgedByRole);
-        Assert.DoesNotContain(await Register(derbyshire, "derbyshire", "?awaitingAcknowledgement=true"), e => e.PlacementId == placement.Id);
+        Assert.DoesNotContain(await Register(derbyshire, "derbyshire", awaitingAcknowledgement: true), e => e.PlacementId == placement.Id);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public abstract class When_a_placing_authority_notifies_a_host<TRegion>(TRegion 
         foreach (var other in new[] { "derby-city", "nottinghamshire", "nottingham-city" })
         {
             using var client = await fixture.SignedInAs($"{other}.practitioner");
-            Assert.DoesNotContain(await Register(client, other, "?includeEnded=true"), e => e.PlacementId == placement.Id);
+            Assert.DoesNotContain(await Register(client, other, includeEnded: true), e => e.PlacementId == placement.Id);
         }
     }
 }

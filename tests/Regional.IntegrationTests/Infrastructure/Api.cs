@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Regional.Placement.Features;
+using Refit;
+using Regional.Client;
 
 namespace Regional.IntegrationTests.Infrastructure;
 
@@ -37,32 +37,31 @@ public static class Api
         ["isEmergency"] = emergency,
     };
 
-    public static async Task<PlacementView> RecordPlacement(HttpClient client, string authority, JsonObject body)
-    {
-        var response = await client.PostAsJsonAsync($"/{authority}/placements", body);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<PlacementView>(Json))!;
-    }
+    /// <summary>
+    /// Records a valid placement through the typed client a case system uses; the JSON sample becomes
+    /// the request record first, so only the bad-input tests send hand-made JSON.
+    /// </summary>
+    public static Task<PlacementView> RecordPlacement(HttpClient client, string authority, JsonObject body) =>
+        RecordPlacement(client, authority, body.Deserialize<RecordPlacementRequest>(Json)!);
 
-    public static async Task<PlacementView> GetPlacement(HttpClient client, string authority, Guid id)
-    {
-        var response = await client.GetAsync($"/{authority}/placements/{id}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<PlacementView>(Json))!;
-    }
+    public static async Task<PlacementView> RecordPlacement(HttpClient client, string authority, RecordPlacementRequest request) =>
+        Ok(await RegionalClients.Placements(client).RecordPlacement(authority, request), HttpStatusCode.Created);
 
-    public static async Task<RegisterEntryView[]> Register(HttpClient client, string authority, string query = "")
-    {
-        var response = await client.GetAsync($"/{authority}/register{query}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<RegisterEntryView[]>(Json))!;
-    }
+    public static async Task<PlacementView> GetPlacement(HttpClient client, string authority, Guid id) =>
+        Ok(await RegionalClients.Placements(client).GetPlacement(authority, id));
 
-    public static async Task<PlacementView[]> Placements(HttpClient client, string authority, string query = "")
+    public static async Task<RegisterEntryView[]> Register(
+        HttpClient client, string authority, bool? awaitingAcknowledgement = null, bool? includeEnded = null) =>
+        Ok(await RegionalClients.Placements(client).ListRegister(authority, awaitingAcknowledgement, includeEnded));
+
+    public static async Task<PlacementView[]> Placements(HttpClient client, string authority, string? status = null, int? limit = null) =>
+        Ok(await RegionalClients.Placements(client).ListPlacements(authority, status, limit));
+
+    /// <summary>The content of a response in the expected status, or a failure that shows the problem the service gave.</summary>
+    public static T Ok<T>(IApiResponse<T> response, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        var response = await client.GetAsync($"/{authority}/placements{query}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<PlacementView[]>(Json))!;
+        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {(response.Error as ApiException)?.Content ?? response.Error?.Message}");
+        return response.Content!;
     }
 
     /// <summary>Waits until the placing authority sees its notification in <paramref name="status"/>.</summary>
@@ -71,6 +70,6 @@ public static class Api
 
     /// <summary>Waits until the host's register holds the placement.</summary>
     public static async Task<RegisterEntryView> InRegister(HttpClient client, string host, Guid placementId) =>
-        (await Eventually.Until(() => Register(client, host, "?includeEnded=true"), r => r.Any(e => e.PlacementId == placementId), what: "the register entry"))
+        (await Eventually.Until(() => Register(client, host, includeEnded: true), r => r.Any(e => e.PlacementId == placementId), what: "the register entry"))
             .Single(e => e.PlacementId == placementId);
 }

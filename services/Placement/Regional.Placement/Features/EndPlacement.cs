@@ -10,8 +10,6 @@ using Regional.ServiceDefaults;
 
 namespace Regional.Placement.Features;
 
-public sealed record EndPlacementRequest(DateOnly? EndDate, string? Reason);
-
 internal static class EndPlacementValidator
 {
     public static ValidationErrors Validate(EndPlacementRequest request, Domain.Placement placement, DateOnly today)

@@ -11,26 +11,6 @@ using Regional.ServiceDefaults;
 
 namespace Regional.Placement.Features;
 
-public sealed record RecordPlacementRequest(
-    ChildRequest? Child,
-    string? LegalStatus,
-    string? PlacementType,
-    DateOnly? StartDate,
-    AddressRequest? Address,
-    string? HostAuthority,
-    bool? IsEmergency);
-
-public sealed record ChildRequest(
-    string? LocalId,
-    string? GivenName,
-    string? FamilyName,
-    DateOnly? DateOfBirth,
-    string? NhsNumber,
-    string? Gender,
-    string? Ethnicity);
-
-public sealed record AddressRequest(string? Line1, string? Line2, string? Town, string? Postcode);
-
 internal static partial class RecordPlacementValidator
 {
     [GeneratedRegex(@"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$", RegexOptions.IgnoreCase)]

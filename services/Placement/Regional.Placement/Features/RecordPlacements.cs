@@ -8,8 +8,6 @@ using Regional.ServiceDefaults;
 
 namespace Regional.Placement.Features;
 
-public sealed record RecordPlacementsResponse(int Recorded, IReadOnlyList<Guid> Ids);
-
 /// <summary>
 /// Backfill: a council joining the broker brings its current out-of-area placements in batches.
 /// Each batch is all or nothing, validated item by item (<c>[3].child.nhsNumber</c>), and each

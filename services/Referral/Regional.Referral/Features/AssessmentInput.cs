@@ -3,18 +3,6 @@ using Regional.RiskTool;
 
 namespace Regional.Referral.Features;
 
-public sealed record AssessmentRequest(
-    string? ToolVersion,
-    IndicatorRequest[]? Indicators,
-    string[]? VulnerabilityFactors,
-    string[]? Models,
-    string[]? ExploitationTypes,
-    OverrideRequest? Override);
-
-public sealed record IndicatorRequest(string? Code, string? Rating, string? Evidence);
-
-public sealed record OverrideRequest(string? Level, string? Rationale, string? By);
-
 /// <summary>
 /// Turns the API's assessment into the tool's, reading ratings and levels as the words the API
 /// documents (so a wrong word is a 422 naming the field, not a 400), then lets the tool itself

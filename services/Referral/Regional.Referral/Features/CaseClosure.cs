@@ -9,8 +9,6 @@ using Regional.ServiceDefaults;
 
 namespace Regional.Referral.Features;
 
-public sealed record ClosureRequest(string? Reason, string? Note, DateOnly? ClosedOn);
-
 internal static class ClosureValidator
 {
     public static ValidationErrors Validate(ClosureRequest request, DateOnly today)

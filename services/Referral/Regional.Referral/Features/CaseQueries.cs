@@ -106,20 +106,3 @@ internal static class CaseQueries
     }
 }
 
-public sealed record RiskToolView(
-    string Version,
-    string Title,
-    DateOnly Published,
-    string Description,
-    bool Aligned,
-    bool Retired,
-    IReadOnlyList<RiskIndicatorView> Indicators,
-    IReadOnlyList<CodeView> VulnerabilityFactors,
-    IReadOnlyList<CodeView> Models,
-    IReadOnlyList<CodeView> ExploitationTypes,
-    IReadOnlyList<string> Ratings,
-    IReadOnlyList<string> Levels);
-
-public sealed record RiskIndicatorView(string Code, string Name, string Low, string Medium, string High);
-
-public sealed record CodeView(string Code, string Name);

@@ -15,20 +15,6 @@ using Regional.ServiceDefaults;
 
 namespace Regional.Referral.Features;
 
-public sealed record RecordMeetingRequest(
-    string? Type,
-    DateOnly? HeldOn,
-    AttendanceRequest? Attendance,
-    AssessmentRequest? Assessment,
-    PlanOutcomeRequest[]? Plan,
-    DateOnly? NextReviewDate);
-
-public sealed record AttendanceRequest(bool? ChildAttended, bool? ParentCarerAttended, bool? ViewsGivenBefore, bool? ChildMissing, string? ChildViews);
-
-public sealed record PlanOutcomeRequest(string? Outcome, PlanActionRequest[]? Actions);
-
-public sealed record PlanActionRequest(string? Action, string? Who, DateOnly? When);
-
 /// <summary>
 /// The host records a reciprocal meeting (professionals, initial CRE strategy, review): who
 /// attended, the assessment with an aligned tool version, the plan and the next review. Its

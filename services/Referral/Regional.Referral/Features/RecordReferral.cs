@@ -15,22 +15,6 @@ using Regional.ServiceDefaults;
 
 namespace Regional.Referral.Features;
 
-public sealed record RecordReferralRequest(
-    string? Source,
-    string? SourceReference,
-    string? Concerns,
-    string[]? ExploitationTypes,
-    DateOnly? ConcernDate,
-    ReferredChildRequest? Child);
-
-public sealed record ReferredChildRequest(
-    string? GivenName,
-    string? FamilyName,
-    DateOnly? DateOfBirth,
-    string? NhsNumber,
-    string? LocalId,
-    string? PlacingAuthority);
-
 internal static class RecordReferralValidator
 {
     public static ValidationErrors Validate(RecordReferralRequest request, RegionDirectory region, DateOnly today)

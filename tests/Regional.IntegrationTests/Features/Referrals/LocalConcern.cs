@@ -52,7 +52,7 @@ public sealed class When_a_concern_is_about_a_child_not_in_the_register(Referral
             Assert.Equal(0, await db.Referrals.CountAsync());
             Assert.Equal(0, await db.Inbox.CountAsync());
             using var client = await fixture.SignedInAs($"{other}.practitioner");
-            Assert.Empty(await TrackingList(client, other, "?includeClosed=true"));
+            Assert.Empty(await TrackingList(client, other, includeClosed: true));
         }
 
         var queues = await fixture.Broker.ListQueuesAsync(fixture.VirtualHost);

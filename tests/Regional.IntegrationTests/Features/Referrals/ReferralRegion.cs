@@ -1,8 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Regional.Client;
 using Regional.IntegrationTests.Infrastructure;
 using Regional.Referral.Data;
 using Regional.Referral.Features;
@@ -77,7 +78,7 @@ public static class ReferralApi
     /// <summary>Waits until an authority's referral service has heard the region's alignment (at least <paramref name="revision"/>).</summary>
     public static Task<AlignmentView> AlignmentKnown(HttpClient client, string authority, long revision = 1) =>
         Eventually.Until(
-            async () => (await client.GetFromJsonAsync<AlignmentView>($"/{authority}/cases/risk-tool", Json))!,
+            async () => Ok(await RegionalClients.Referrals(client).GetAlignment(authority)),
             a => a.Revision >= revision, what: $"{authority} to hear the alignment revision {revision}");
 
     public static JsonObject PoliceConcern(JsonObject child, string? reference = null, string? nhsNumber = null) => new()
@@ -96,12 +97,9 @@ public static class ReferralApi
         },
     };
 
-    public static async Task<ReferralView> RaiseConcern(HttpClient client, string authority, JsonObject body, HttpStatusCode expected = HttpStatusCode.Created)
-    {
-        var response = await client.PostAsJsonAsync($"/{authority}/referrals", body);
-        Assert.True(expected == response.StatusCode, $"expected {expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<ReferralView>(Json))!;
-    }
+    /// <summary>Records a concern through the typed client; the JSON sample becomes the request record first.</summary>
+    public static async Task<ReferralView> RaiseConcern(HttpClient client, string authority, JsonObject body, HttpStatusCode expected = HttpStatusCode.Created) =>
+        Ok(await RegionalClients.Referrals(client).RecordReferral(authority, body.Deserialize<RecordReferralRequest>(Json)!), expected);
 
     public static JsonObject Attendance(bool childAttended = true, bool parentCarerAttended = false, bool viewsGivenBefore = true, bool childMissing = false) => new()
     {
@@ -142,23 +140,19 @@ public static class ReferralApi
         ["nextReviewDate"] = nextReviewDate?.ToString("yyyy-MM-dd"),
     };
 
-    public static async Task<MeetingView> HoldMeeting(HttpClient client, string authority, Guid caseId, JsonObject body)
-    {
-        var response = await client.PostAsJsonAsync($"/{authority}/cases/{caseId}/meetings", body);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"expected 201, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<MeetingView>(Json))!;
-    }
+    public static async Task<MeetingView> HoldMeeting(HttpClient client, string authority, Guid caseId, JsonObject body) =>
+        Ok(await RegionalClients.Referrals(client).RecordMeeting(authority, caseId, body.Deserialize<RecordMeetingRequest>(Json)!), HttpStatusCode.Created);
 
     public static async Task<CaseView> GetCase(HttpClient client, string authority, Guid caseId) =>
-        (await client.GetFromJsonAsync<CaseView>($"/{authority}/cases/{caseId}", Json))!;
+        Ok(await RegionalClients.Referrals(client).GetCase(authority, caseId));
 
-    public static async Task<TrackedCaseView[]> TrackingList(HttpClient client, string authority, string query = "") =>
-        (await client.GetFromJsonAsync<TrackedCaseView[]>($"/{authority}/tracking{query}", Json))!;
+    public static async Task<TrackedCaseView[]> TrackingList(HttpClient client, string authority, bool? includeClosed = null) =>
+        Ok(await RegionalClients.Referrals(client).ListTracked(authority, includeClosed));
 
     public static async Task<TrackedCaseView?> Tracked(HttpClient client, string authority, Guid caseId)
     {
-        var response = await client.GetAsync($"/{authority}/tracking/{caseId}");
-        return response.StatusCode == HttpStatusCode.NotFound ? null : (await response.Content.ReadFromJsonAsync<TrackedCaseView>(Json))!;
+        var response = await RegionalClients.Referrals(client).GetTracked(authority, caseId);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : Ok(response);
     }
 
     /// <summary>Waits until the placing authority's tracking view of the case satisfies <paramref name="done"/>.</summary>

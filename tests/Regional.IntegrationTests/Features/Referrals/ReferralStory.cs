@@ -90,7 +90,7 @@ public abstract class When_derbyshire_receives_a_police_concern_about_a_child_pl
         Assert.Equal(4, closed.Meetings.Count);
         Assert.Single(closed.Referrals);
         Assert.Empty(await TrackingList(nottingham, "nottingham-city"));
-        Assert.Equal("closed", Assert.Single(await TrackingList(nottingham, "nottingham-city", "?includeClosed=true"), t => t.CaseId == caseId).Status);
+        Assert.Equal("closed", Assert.Single(await TrackingList(nottingham, "nottingham-city", includeClosed: true), t => t.CaseId == caseId).Status);
 
         // The monitor saw each step, and nothing that identifies him.
         await Eventually.Until(() => Task.FromResult(monitor.Messages<ReciprocalCaseClosureRecorded>().Count()), n => n == 1, what: "the closure event");

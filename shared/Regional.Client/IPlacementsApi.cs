@@ -1,0 +1,44 @@
+using Refit;
+using Regional.Api.Placements;
+
+namespace Regional.Client;
+
+/// <summary>
+/// Placements (as the placing authority) and the register (as the host), through the gateway's
+/// <c>/{authority}/placements</c> and <c>/{authority}/register</c>. Single items come back as
+/// <see cref="IApiResponse{T}"/> so the caller can read the ETag, the Location and any problem details.
+/// </summary>
+public interface IPlacementsApi
+{
+    [Post("/{authority}/placements")]
+    Task<IApiResponse<PlacementView>> RecordPlacement(string authority, [Body] RecordPlacementRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/{authority}/placements/batch")]
+    Task<IApiResponse<RecordPlacementsResponse>> RecordPlacements(
+        string authority, [Body] IReadOnlyList<RecordPlacementRequest> requests, CancellationToken cancellationToken = default);
+
+    /// <param name="status">A notification status (e.g. <c>overdue</c>) to keep only placements with one in it.</param>
+    [Get("/{authority}/placements")]
+    Task<IApiResponse<PlacementView[]>> ListPlacements(
+        string authority, [Query] string? status = null, [Query] int? limit = null, CancellationToken cancellationToken = default);
+
+    [Get("/{authority}/placements/{id}")]
+    Task<IApiResponse<PlacementView>> GetPlacement(string authority, Guid id, CancellationToken cancellationToken = default);
+
+    /// <param name="ifMatch">The ETag last read; a stale one is refused with 412 rather than ending a placement changed since.</param>
+    [Post("/{authority}/placements/{id}/end")]
+    Task<IApiResponse<PlacementView>> EndPlacement(
+        string authority, Guid id, [Body] EndPlacementRequest request, [Header("If-Match")] string? ifMatch = null,
+        CancellationToken cancellationToken = default);
+
+    [Get("/{authority}/register")]
+    Task<IApiResponse<RegisterEntryView[]>> ListRegister(
+        string authority, [Query] bool? awaitingAcknowledgement = null, [Query] bool? includeEnded = null, [Query] int? limit = null,
+        CancellationToken cancellationToken = default);
+
+    [Get("/{authority}/register/{placementId}")]
+    Task<IApiResponse<RegisterEntryView>> GetRegisterEntry(string authority, Guid placementId, CancellationToken cancellationToken = default);
+
+    [Post("/{authority}/register/{placementId}/acknowledge")]
+    Task<IApiResponse<RegisterEntryView>> AcknowledgeNotices(string authority, Guid placementId, CancellationToken cancellationToken = default);
+}
