@@ -91,32 +91,46 @@ public sealed partial class UnitOfWork<TContext>(
     /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken, ChangeOrigin origin = ChangeOrigin.Person)
     {
-        foreach (var entry in db.ChangeTracker.Entries<Aggregate>().ToList())
+        // Each Entries() call would scan every tracked entity again; one scan serves all three
+        // passes (what they add is marked Added explicitly), and SaveChanges scans once more itself.
+        var tracker = db.ChangeTracker;
+        tracker.DetectChanges();
+        tracker.AutoDetectChangesEnabled = false;
+        bool dispatching;
+        try
         {
-            foreach (var message in entry.Entity.TakeOutgoing())
+            foreach (var entry in tracker.Entries<Aggregate>().ToList())
             {
-                switch (message)
+                foreach (var message in entry.Entity.TakeOutgoing())
                 {
-                    case IAddressedMessage addressed:
-                        outbox.Send(db, addressed);
-                        break;
-                    case IMetadataEvent metadata:
-                        outbox.Publish(db, metadata);
-                        break;
+                    switch (message)
+                    {
+                        case IAddressedMessage addressed:
+                            outbox.Send(db, addressed);
+                            break;
+                        case IMetadataEvent metadata:
+                            outbox.Publish(db, metadata);
+                            break;
+                    }
                 }
             }
-        }
 
-        foreach (var entry in db.ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version++;
-            if (origin == ChangeOrigin.Person && entry.Entity is IRevised revised)
+            foreach (var entry in tracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             {
-                revised.Revision++;
+                entry.Entity.Version++;
+                if (origin == ChangeOrigin.Person && entry.Entity is IRevised revised)
+                {
+                    revised.Revision++;
+                }
             }
+
+            dispatching = tracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = true;
         }
 
-        var dispatching = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
         await db.SaveChangesAsync(cancellationToken);
         if (dispatching)
         {
