@@ -104,6 +104,12 @@ internal sealed class IssuerMetadata(string address, IDocumentRetriever document
         }
     }
 
-    private InvalidOperationException Unavailable(Exception? cause) =>
+    private IssuerUnavailableException Unavailable(Exception? cause) =>
         new($"The token issuer's metadata at '{address}' could not be fetched, so no token can be validated.", cause);
+}
+
+/// <summary>No keys are known and the issuer cannot be reached: the caller's token is not at fault.</summary>
+internal sealed class IssuerUnavailableException(string message, Exception? cause) : Exception(message, cause)
+{
+    public static TimeSpan RetryAfter => IssuerMetadata.FailureRetryInterval;
 }

@@ -74,7 +74,9 @@ public static class GatewayRole
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.Sources.Clear();
-        builder.Configuration.AddJsonFile(regionFile).AddInMemoryCollection(settings);
+        // REGIONAL_BENCH_ variables switch a setting for one run, e.g.
+        // REGIONAL_BENCH_Authentication__CacheValidatedTokens=false to measure what the token cache saves.
+        builder.Configuration.AddJsonFile(regionFile).AddInMemoryCollection(settings).AddEnvironmentVariables("REGIONAL_BENCH_");
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         return builder;

@@ -145,12 +145,16 @@ public sealed class When_a_service_is_misconfigured
     }
 
     [Fact]
-    public async Task An_unreachable_issuer_lets_no_request_through()
+    public async Task An_unreachable_issuer_lets_no_request_through_and_says_to_retry()
     {
         await using var api = await ProtectedApi.StartAsync($"http://127.0.0.1:{LoopbackApp.FreePort()}");
 
         using var response = await api.GetAsync("/whoami", "eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        // Not 401: the token is not at fault, and a caller told so would fetch new tokens for nothing.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(2), response.Headers.RetryAfter?.Delta);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(response.Headers.WwwAuthenticate);
     }
 }
