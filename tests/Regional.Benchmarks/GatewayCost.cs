@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Regional.Benchmarks;
 
@@ -32,20 +31,18 @@ public static class GatewayCost
 
         var id = placement.Id;
 
-        var barePort = FreePort();
-        var gatewayPort = FreePort();
         var destinations = string.Join(',', bench.Region.PlacementPorts.Select(p => $"{p.Key}=http://127.0.0.1:{p.Value}"));
         var referrals = string.Join(',', bench.Region.ReferralPorts.Select(p => $"{p.Key}=http://127.0.0.1:{p.Value}"));
         using var child = StartChild(
             "--role", "gateways", "--identity", bench.Region.IdentityUrl.ToString().TrimEnd('/'),
-            "--region", Path.Combine(AppContext.BaseDirectory, "region.json"), "--destinations", destinations, "--referrals", referrals,
-            "--bare-port", barePort.ToString(), "--gateway-port", gatewayPort.ToString());
+            "--region", Path.Combine(AppContext.BaseDirectory, "region.json"), "--destinations", destinations, "--referrals", referrals);
         try
         {
-            var ready = await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            if (ready != "READY")
+            // "READY barePort gatewayPort": the child binds port 0 and says which ports it got.
+            var ready = (await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)))?.Split(' ');
+            if (ready is not ["READY", var bareText, var gatewayText] || !int.TryParse(bareText, out var barePort) || !int.TryParse(gatewayText, out var gatewayPort))
             {
-                throw new InvalidOperationException($"The gateway process did not start: {ready} {await child.StandardError.ReadToEndAsync()}");
+                throw new InvalidOperationException($"The gateway process did not start: {string.Join(' ', ready ?? [])} {await child.StandardError.ReadToEndAsync()}");
             }
 
             await using var memory = new MemorySampler();
@@ -125,12 +122,5 @@ public static class GatewayCost
         }
 
         return Process.Start(info)!;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
