@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -97,33 +101,49 @@ public sealed class RegionHost : IAsyncDisposable
 
     private async Task StartAllAsync(CancellationToken cancellationToken)
     {
-        var identityPort = PortOrFree(_options.IdentityPort);
-        IdentityUrl = new Uri($"http://127.0.0.1:{identityPort}");
-        _identity = await StartAppAsync(() => BuildIdentity(identityPort), cancellationToken);
+        // Every app is told identity's address before it starts (identity its own issuer, the
+        // others their token authority), so identity's port is picked before identity binds it.
+        // Another process may take a picked port in between; identity then starts again on a new
+        // pick rather than failing the region.
+        for (var attempt = 1; _identity is null; attempt++)
+        {
+            var identityPort = _options.IdentityPort == 0 ? FreePort() : _options.IdentityPort;
+            IdentityUrl = new Uri($"http://127.0.0.1:{identityPort}");
+            try
+            {
+                _identity = await StartAppAsync(() => BuildIdentity(identityPort), cancellationToken);
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException && _options.IdentityPort == 0 && attempt < 5)
+            {
+                // Taken between the pick and the bind: pick again.
+            }
+        }
 
+        // The others are known to the gateway alone, which starts after them: they bind port 0
+        // (the kernel's choice, no window for another process) and say afterwards which port it is.
         var next = _options.FirstServicePort;
         foreach (var authority in Region.Authorities.Select(a => a.Id))
         {
-            var port = next == 0 ? FreePort() : next++;
-            _placementPorts[authority] = port;
+            var port = next == 0 ? 0 : next++;
             _placements[authority] = await StartAppAsync(() => BuildPlacement(authority, port), cancellationToken);
+            _placementPorts[authority] = BoundPort(_placements[authority]);
         }
 
         // Referral services before the coordination service: their queues must be bound before it
         // announces the aligned tool versions.
         foreach (var authority in Region.Authorities.Select(a => a.Id))
         {
-            var port = next == 0 ? FreePort() : next++;
-            _referralPorts[authority] = port;
+            var port = next == 0 ? 0 : next++;
             _referrals[authority] = await StartAppAsync(() => BuildReferral(authority, port), cancellationToken);
+            _referralPorts[authority] = BoundPort(_referrals[authority]);
         }
 
-        _coordinationPort = next == 0 ? FreePort() : next++;
-        _coordination = await StartAppAsync(() => BuildCoordination(_coordinationPort), cancellationToken);
+        var coordinationPort = next == 0 ? 0 : next;
+        _coordination = await StartAppAsync(() => BuildCoordination(coordinationPort), cancellationToken);
+        _coordinationPort = BoundPort(_coordination);
 
-        var gatewayPort = PortOrFree(_options.GatewayPort);
-        GatewayUrl = new Uri($"http://127.0.0.1:{gatewayPort}");
-        _gateway = await StartAppAsync(() => BuildGateway(gatewayPort), cancellationToken);
+        _gateway = await StartAppAsync(() => BuildGateway(_options.GatewayPort), cancellationToken);
+        GatewayUrl = new Uri($"http://127.0.0.1:{BoundPort(_gateway)}");
     }
 
     private WebApplication BuildIdentity(int port)
@@ -294,13 +314,39 @@ public sealed class RegionHost : IAsyncDisposable
             return Task.Run(async () =>
             {
                 var app = build();
-                await app.StartAsync(cancellationToken);
-                return app;
+                try
+                {
+                    await app.StartAsync(cancellationToken);
+                    return app;
+                }
+                catch
+                {
+                    // Hosted services start before the server binds: an app whose port was taken
+                    // may already run a bus, which must not outlive the failed start.
+                    await StopQuietlyAsync(app);
+                    await app.DisposeAsync();
+                    throw;
+                }
             }, cancellationToken);
         }
     }
 
-    private static int PortOrFree(int port) => port == 0 ? FreePort() : port;
+    private static async Task StopQuietlyAsync(WebApplication app)
+    {
+        try
+        {
+            using var hurry = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await app.StopAsync(hurry.Token);
+        }
+        catch (Exception e) when (e is ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+        {
+            // Partly started: whatever did start has been told to stop.
+        }
+    }
+
+    /// <summary>The port a started app's server is bound to (Kestrel puts the bound address in place of port 0).</summary>
+    private static int BoundPort(WebApplication app) =>
+        new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single()).Port;
 
     private static int FreePort()
     {

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # THE command that runs the whole region locally: installs RabbitMQ if missing, starts a
 # private broker node, runs every service (SQLite databases) and the gateway in one process,
-# and stops everything it started when it is stopped itself (Ctrl-C, SIGTERM, SIGHUP).
+# and stops everything it started when it is stopped itself: Ctrl-C, SIGTERM and SIGHUP through
+# its trap, SIGKILL (which no trap sees) through a watchdog in a session of its own
+# (region-watchdog.sh) that stops the region and the node once this script is gone.
 #   deploy/scripts/run-region.sh [--no-build] [--state DIR] [region options]
 #     --no-build   run the region as last built (deploy/Regional.LocalRegion, Release)
 #     --state DIR  keep the broker node and the databases in DIR (default .region)
@@ -39,6 +41,7 @@ fi
 
 region_pid=""
 node_started=false
+watchdog_pid=""
 
 # Whatever ends this script (the region exiting, a signal, an error) stops what it started:
 # the region first (it needs the broker to stop cleanly), then the broker node.
@@ -59,6 +62,11 @@ cleanup() {
     echo "Stopping the RabbitMQ node..."
     bash deploy/scripts/rabbitmq-node.sh stop "$node_dir" >/dev/null 2>&1 || true
   fi
+  # Last: should this script be killed while it cleans up, the watchdog finishes the job.
+  if [[ -n $watchdog_pid ]]; then
+    kill -TERM "$watchdog_pid" 2>/dev/null || true
+    wait "$watchdog_pid" 2>/dev/null || true
+  fi
   exit "$status"
 }
 trap cleanup EXIT
@@ -66,6 +74,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
+
+# Before anything it must stop is started. setsid: out of this script's process group and
+# terminal, so that what kills the script (a group kill, a closed terminal) leaves it running.
+setsid bash deploy/scripts/region-watchdog.sh "$$" "$state" </dev/null >/dev/null &
+watchdog_pid=$!
 
 echo "Starting a private RabbitMQ node on 127.0.0.1:$amqp_port..."
 node_started=true

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Regional.Api.Placements;
 using Regional.Placement.Data;
 
 namespace Regional.Benchmarks;
@@ -43,10 +43,9 @@ public static class Backfill
         var batches = (placements + batchSize - 1) / batchSize;
         var (_, rejected) = await Load.Run(batches, concurrentBatches, async b =>
         {
-            var items = Enumerable.Range(b * batchSize, Math.Min(batchSize, placements - (b * batchSize)))
-                .Select(i => (JsonNode)Bodies.Placement(hosts[i % hosts.Length], i, "BACKFILL"));
-            using var request = bench.Request(HttpMethod.Post, bench.Region.GatewayUrl, $"/{Joining}/placements/batch", Joining, Bodies.Json(new JsonArray([.. items])));
-            using var response = await bench.Http.SendAsync(request);
+            RecordPlacementRequest[] items = [.. Enumerable.Range(b * batchSize, Math.Min(batchSize, placements - (b * batchSize)))
+                .Select(i => Bodies.Placement(hosts[i % hosts.Length], i, "BACKFILL"))];
+            using var response = await bench.Placements(Joining).RecordPlacements(Joining, items);
             return response.StatusCode == HttpStatusCode.Created;
         });
         var accepted = Stopwatch.GetTimestamp();

@@ -1,37 +1,29 @@
-using System.Text;
+using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Regional.Api.Placements;
 
 namespace Regional.Benchmarks;
 
-/// <summary>Realistic placement bodies (about 500 bytes of JSON), each with its own local id.</summary>
+/// <summary>Realistic placement requests (about 500 bytes of JSON), each with its own local id.</summary>
 public static class Bodies
 {
-    public static JsonObject Placement(string host, int n, string prefix = "BENCH") => new()
-    {
-        ["child"] = new JsonObject
-        {
-            ["localId"] = $"{prefix}-{n:D7}",
-            ["givenName"] = "Alex",
-            ["familyName"] = "Benchmark-Example",
-            ["dateOfBirth"] = "2011-06-01",
-            ["nhsNumber"] = "9434765919",
-            ["gender"] = "not-known",
-            ["ethnicity"] = "Not stated",
-        },
-        ["legalStatus"] = "C2",
-        ["placementType"] = "foster-care",
-        ["startDate"] = DateTime.UtcNow.AddDays(-(n % 1500)).ToString("yyyy-MM-dd"),
-        ["address"] = new JsonObject { ["line1"] = "10 Example Street", ["town"] = "Chesterfield", ["postcode"] = "S40 1AA" },
-        ["hostAuthority"] = host,
-        ["isEmergency"] = false,
-    };
+    public static RecordPlacementRequest Placement(string host, int n, string prefix = "BENCH") => new(
+        new ChildRequest($"{prefix}-{n:D7}", "Alex", "Benchmark-Example", new DateOnly(2011, 6, 1), "9434765919", "not-known", "Not stated"),
+        "C2",
+        "foster-care",
+        DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-(n % 1500))),
+        new AddressRequest("10 Example Street", null, "Chesterfield", "S40 1AA"),
+        host,
+        false);
 
-    public static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
-
-    public static Guid NotificationIdOf(string createdPlacementJson)
+    /// <summary>
+    /// The same request as a fixed body, for the comparisons that measure a hop (direct, bare YARP,
+    /// gateway) and so must send byte-identical requests down every path.
+    /// </summary>
+    public static ByteArrayContent Json<T>(T request)
     {
-        using var document = JsonDocument.Parse(createdPlacementJson);
-        return document.RootElement.GetProperty("notifications")[0].GetProperty("id").GetGuid();
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerOptions.Web));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
     }
 }

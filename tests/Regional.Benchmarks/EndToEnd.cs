@@ -30,12 +30,10 @@ public static class EndToEnd
 
     public static async Task<EndToEndResult> Run(BenchRegion bench, int concurrency, int count, int offset)
     {
-        var gateway = bench.Region.GatewayUrl;
         bench.Timings.Reset();
         bench.Timings.OnStoredAtHost = async notice =>
         {
-            using var request = bench.Request(HttpMethod.Post, gateway, $"/{notice.To}/register/{notice.PlacementId}/acknowledge", notice.To);
-            using var response = await bench.Http.SendAsync(request);
+            using var response = await bench.Placements(notice.To).AcknowledgeNotices(notice.To, notice.PlacementId);
         };
 
         await using var memory = new MemorySampler();
@@ -46,14 +44,13 @@ public static class EndToEnd
         {
             var (from, to) = Pairs[i % Pairs.Length];
             var start = Stopwatch.GetTimestamp();
-            using var request = bench.Request(HttpMethod.Post, gateway, $"/{from}/placements", from, Bodies.Json(Bodies.Placement(to, offset + i)));
-            using var response = await bench.Http.SendAsync(request);
-            if (response.StatusCode != HttpStatusCode.Created)
+            using var response = await bench.Placements(from).RecordPlacement(from, Bodies.Placement(to, offset + i));
+            if (response.StatusCode != HttpStatusCode.Created || response.Content is not { } placement)
             {
                 return false;
             }
 
-            ids[i] = Bodies.NotificationIdOf(await response.Content.ReadAsStringAsync());
+            ids[i] = placement.Notifications[0].Id;
             Interlocked.CompareExchange(ref bench.Timings.For(ids[i]).Start, start, 0);
             return true;
         });

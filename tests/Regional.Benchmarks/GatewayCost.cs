@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
-using System.Net.Sockets;
 
 namespace Regional.Benchmarks;
 
@@ -25,25 +23,26 @@ public static class GatewayCost
     public static async Task<GatewayCostResult> Run(BenchRegion bench, int count, int concurrency)
     {
         const string authority = "nottingham-city";
-        using var created = bench.Request(HttpMethod.Post, bench.Region.GatewayUrl, $"/{authority}/placements", authority, Bodies.Json(Bodies.Placement("derbyshire", 9_999_999)));
-        using var response = await bench.Http.SendAsync(created);
-        response.EnsureSuccessStatusCode();
-        var id = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        using var created = await bench.Placements(authority).RecordPlacement(authority, Bodies.Placement("derbyshire", 9_999_999));
+        if (created.StatusCode != HttpStatusCode.Created || created.Content is not { } placement)
+        {
+            throw new InvalidOperationException($"The placement to read was not recorded: {created.StatusCode} {created.Error?.Message}");
+        }
 
-        var barePort = FreePort();
-        var gatewayPort = FreePort();
+        var id = placement.Id;
+
         var destinations = string.Join(',', bench.Region.PlacementPorts.Select(p => $"{p.Key}=http://127.0.0.1:{p.Value}"));
         var referrals = string.Join(',', bench.Region.ReferralPorts.Select(p => $"{p.Key}=http://127.0.0.1:{p.Value}"));
         using var child = StartChild(
             "--role", "gateways", "--identity", bench.Region.IdentityUrl.ToString().TrimEnd('/'),
-            "--region", Path.Combine(AppContext.BaseDirectory, "region.json"), "--destinations", destinations, "--referrals", referrals,
-            "--bare-port", barePort.ToString(), "--gateway-port", gatewayPort.ToString());
+            "--region", Path.Combine(AppContext.BaseDirectory, "region.json"), "--destinations", destinations, "--referrals", referrals);
         try
         {
-            var ready = await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            if (ready != "READY")
+            // "READY barePort gatewayPort": the child binds port 0 and says which ports it got.
+            var ready = (await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)))?.Split(' ');
+            if (ready is not ["READY", var bareText, var gatewayText] || !int.TryParse(bareText, out var barePort) || !int.TryParse(gatewayText, out var gatewayPort))
             {
-                throw new InvalidOperationException($"The gateway process did not start: {ready} {await child.StandardError.ReadToEndAsync()}");
+                throw new InvalidOperationException($"The gateway process did not start: {string.Join(' ', ready ?? [])} {await child.StandardError.ReadToEndAsync()}");
             }
 
             await using var memory = new MemorySampler();
@@ -87,6 +86,8 @@ public static class GatewayCost
         }
     }
 
+    // Raw, not the typed client: the three targets must get the same request from the same code,
+    // so that only the hop differs, and the direct one has no /{authority} prefix.
     private static Task<(Stats, int)> Read(BenchRegion bench, Uri baseUri, string path, string authority, int count, int concurrency) =>
         Load.Run(count, concurrency, async _ =>
         {
@@ -121,12 +122,5 @@ public static class GatewayCost
         }
 
         return Process.Start(info)!;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

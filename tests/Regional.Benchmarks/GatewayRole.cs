@@ -21,7 +21,7 @@ public static class GatewayRole
         var destinations = Arg("--destinations").Split(',').Select(d => d.Split('=', 2)).ToDictionary(d => d[0], d => d[1]);
         var referrals = Arg("--referrals").Split(',').Select(d => d.Split('=', 2)).ToDictionary(d => d[0], d => d[1]);
 
-        var bare = Builder(int.Parse(Arg("--bare-port")), regionFile, []);
+        var bare = Builder(regionFile, []);
         bare.Services.AddReverseProxy().LoadFromMemory(
             [.. destinations.Keys.Select(a => new RouteConfig
             {
@@ -56,29 +56,33 @@ public static class GatewayRole
             settings[$"Gateway:Destinations:{authority}:referral"] = address;
         }
 
-        var gateway = Builder(int.Parse(Arg("--gateway-port")), regionFile, settings);
+        var gateway = Builder(regionFile, settings);
         gateway.AddGatewayService();
         var gatewayApp = gateway.Build();
         gatewayApp.MapGatewayService();
 
         await bareApp.StartAsync();
         await gatewayApp.StartAsync();
-        Console.WriteLine("READY");
+        Console.WriteLine($"READY {BoundPort(bareApp)} {BoundPort(gatewayApp)}");
         await Console.In.ReadToEndAsync();
         await gatewayApp.StopAsync();
         await bareApp.StopAsync();
         return 0;
     }
 
-    private static WebApplicationBuilder Builder(int port, string regionFile, Dictionary<string, string?> settings)
+    // Port 0, and the bound port told to the parent once started: a port picked free beforehand
+    // could be taken by another process before this one binds it.
+    private static WebApplicationBuilder Builder(string regionFile, Dictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.Sources.Clear();
         // REGIONAL_BENCH_ variables switch a setting for one run, e.g.
         // REGIONAL_BENCH_Authentication__CacheValidatedTokens=false to measure what the token cache saves.
         builder.Configuration.AddJsonFile(regionFile).AddInMemoryCollection(settings).AddEnvironmentVariables("REGIONAL_BENCH_");
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         return builder;
     }
+
+    private static int BoundPort(WebApplication app) => new Uri(app.Urls.Single()).Port;
 }

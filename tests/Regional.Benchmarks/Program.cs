@@ -21,7 +21,8 @@ await using var bench = await BenchRegion.StartAsync();
 
 if (only.Contains("posts"))
 {
-    // Diagnostic: the write path alone, direct and through the gateway.
+    // Diagnostic: the write path alone, direct and through the gateway, the same raw request down
+    // both (see BenchRegion.Request).
     foreach (var (name, baseUri, prefix) in new[]
     {
         ("direct", new Uri($"http://127.0.0.1:{bench.Region.PlacementPorts["nottingham-city"]}"), ""),
