@@ -24,9 +24,16 @@ public static class RegionalClientExtensions
         return services;
     }
 
-    /// <summary>The services' own JSON: web defaults, so camelCase names and DateOnly as yyyy-MM-dd.</summary>
+    /// <summary>
+    /// The services' own JSON: web defaults, so camelCase names and DateOnly as yyyy-MM-dd. Bodies
+    /// are buffered, so every request carries a Content-Length: Refit would otherwise send them
+    /// chunked, which some councils' proxies refuse and which a body-size limit can only reject late.
+    /// </summary>
     public static RefitSettings Settings() =>
-        new(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        new(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)))
+        {
+            RequestBodySerialization = RequestBodySerializationMode.Buffered,
+        };
 
     // The generated builder: Refit's reflection builder is not part of the packages this client takes.
     private static void Add<T>(IServiceCollection services, Uri gateway)

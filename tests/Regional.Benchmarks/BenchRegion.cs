@@ -97,13 +97,9 @@ public sealed class BenchRegion : IAsyncDisposable
     {
         var http = new HttpClient(_handler, disposeHandler: false) { BaseAddress = Region.GatewayUrl, Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens[authority]);
-        var settings = RegionalClientExtensions.Settings();
-
-        // Bodies with a Content-Length, as the hand-built requests of the published runs had: the
-        // client's default streams the JSON (chunked), and the figures would move for a reason
-        // that is not the region's.
-        settings.RequestBodySerialization = RequestBodySerializationMode.Buffered;
-        _clients[authority] = (http, RestService.ForGenerated<IPlacementsApi>(http, settings));
+        // The client's settings buffer bodies (Content-Length), as the hand-built requests of the
+        // published runs had.
+        _clients[authority] = (http, RestService.ForGenerated<IPlacementsApi>(http, RegionalClientExtensions.Settings()));
     }
 
     // The token endpoint is identity's (OAuth2 form post), not part of the region's typed client.
