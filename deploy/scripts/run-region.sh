@@ -11,6 +11,12 @@
 #                  (0 picks free ports)
 # The broker's AMQP port is REGIONAL_AMQP_PORT (default 5680; it also uses +10000 and +20000).
 set -euo pipefail
+# A shell that starts a script in the background (`run-region.sh &`, nohup, some CI runners) hands
+# it SIGINT ignored, and bash cannot trap a signal it was given ignored: start again with SIGINT
+# restored, so that Ctrl-C or kill -INT stops everything this starts, however it was started.
+if [[ $(trap -p INT) == "trap -- '' SIGINT" ]]; then
+  exec env --default-signal=INT "$BASH" "${BASH_SOURCE[0]}" "$@"
+fi
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 

@@ -35,13 +35,15 @@ public sealed class When_run_region_sh_is_signalled : IAsyncLifetime
         }
     }
 
+    /// <param name="inBackground">Started as a background job of a non-interactive shell, which hands it SIGINT ignored.</param>
     [Theory]
-    [InlineData("TERM", 143)]
-    [InlineData("INT", 130)]
-    public async Task Everything_it_started_stops(string signal, int exitCode)
+    [InlineData("TERM", 143, false)]
+    [InlineData("INT", 130, false)]
+    [InlineData("INT", 130, true)]
+    public async Task Everything_it_started_stops(string signal, int exitCode, bool inBackground)
     {
         var amqpPort = NodePort();
-        await using var script = await StartScriptAsync(amqpPort);
+        await using var script = await StartScriptAsync(amqpPort, inBackground);
         var ports = script.BannerPorts().Concat([amqpPort, amqpPort + 10000, amqpPort + 20000]).ToList();
         Assert.Contains(script.Leftovers(), p => p.CommandLine.Contains("beam.smp", StringComparison.Ordinal));
         Assert.Contains(script.Leftovers(), p => p.CommandLine.Contains("Regional.LocalRegion.dll", StringComparison.Ordinal));
@@ -88,15 +90,18 @@ public sealed class When_run_region_sh_is_signalled : IAsyncLifetime
         Assert.Contains(script.Lines, l => l.Contains("The region has stopped.", StringComparison.Ordinal));
     }
 
-    private async Task<ChildProcess> StartScriptAsync(int amqpPort)
+    private async Task<ChildProcess> StartScriptAsync(int amqpPort, bool inBackground = false)
     {
         Assert.True(File.Exists(ChildProcess.RegionDll), $"{ChildProcess.RegionDll} is missing: build deploy/Regional.LocalRegion -c Release first.");
-        var script = ChildProcess.Start(
-            "bash",
-            [Path.Combine(ChildProcess.RepositoryRoot, "deploy", "scripts", "run-region.sh"), "--no-build", "--state", _state,
-             "--gateway-port", "0", "--identity-port", "0", "--first-service-port", "0"],
-            new Dictionary<string, string> { ["REGIONAL_AMQP_PORT"] = amqpPort.ToString() },
-            _state);
+        string[] command =
+        [
+            "bash", Path.Combine(ChildProcess.RepositoryRoot, "deploy", "scripts", "run-region.sh"), "--no-build", "--state", _state,
+            "--gateway-port", "0", "--identity-port", "0", "--first-service-port", "0",
+        ];
+        var environment = new Dictionary<string, string> { ["REGIONAL_AMQP_PORT"] = amqpPort.ToString() };
+        var script = inBackground
+            ? await ChildProcess.StartInBackgroundAsync(command, environment, _state)
+            : ChildProcess.Start(command[0], command[1..], environment, _state);
         try
         {
             await script.WaitForLineAsync(l => l.StartsWith("Press Ctrl-C", StringComparison.Ordinal), TimeSpan.FromSeconds(150));

@@ -50,7 +50,16 @@ public sealed partial class ChildProcess : IAsyncDisposable
             throw new InvalidOperationException($"{RegionDll} is missing: build deploy/Regional.LocalRegion -c Release first.");
         }
 
-        var child = Start("/bin/sh", ["-c", "\"$@\" & echo \"pid=$!\"; wait $!", "sh", "dotnet", RegionDll, .. regionArguments], null, marker);
+        return await StartInBackgroundAsync(["dotnet", RegionDll, .. regionArguments], null, marker);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="command"/> as a background job of a non-interactive shell (<c>&amp;</c>),
+    /// which hands it SIGINT and SIGQUIT ignored; signals go to the command itself, not the shell.
+    /// </summary>
+    public static async Task<ChildProcess> StartInBackgroundAsync(IReadOnlyList<string> command, IDictionary<string, string>? environment, string marker)
+    {
+        var child = Start("/bin/sh", ["-c", "\"$@\" & echo \"pid=$!\"; wait $!", "sh", .. command], environment, marker);
         var pidLine = await child.WaitForLineAsync(l => l.StartsWith("pid=", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         child.SignalledPid = int.Parse(pidLine["pid=".Length..]);
         return child;
