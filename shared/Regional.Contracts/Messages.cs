@@ -24,9 +24,40 @@ public interface IMetadataEvent
     string To { get; }
 }
 
-/// <summary>Names the service whose queue receives an addressed message at the recipient: <c>{to}.{service}</c>.</summary>
+/// <summary>
+/// Names the services whose queues receive an addressed message at the recipient:
+/// <c>{to}.{service}</c>. A message for several services of one recipient is queued once per service,
+/// in the same unit of work, so none of them can miss it.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class DeliveredToAttribute(string service) : Attribute
+public sealed class DeliveredToAttribute(params string[] services) : Attribute
 {
-    public string Service { get; } = service;
+    public IReadOnlyList<string> Services { get; } = services;
+}
+
+/// <summary>
+/// Who a message is for, relative to the child it is about. The sharing rules
+/// (<c>deploy/sharing-rules.json</c>) are written per message kind and recipient type.
+/// </summary>
+public enum RecipientType
+{
+    /// <summary>Another service of the sender's own authority: nothing crosses a border.</summary>
+    OwnAuthority,
+
+    /// <summary>The authority in whose area the child is placed.</summary>
+    HostAuthority,
+
+    /// <summary>The authority responsible for the child (the data controller of its record).</summary>
+    PlacingAuthority,
+
+    PoliceForce,
+
+    RegionalMonitor,
+}
+
+/// <summary>Declares the recipient types a contract is written for; a contract without it cannot be sent.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class SharedWithAttribute(params RecipientType[] recipients) : Attribute
+{
+    public IReadOnlyList<RecipientType> Recipients { get; } = recipients;
 }

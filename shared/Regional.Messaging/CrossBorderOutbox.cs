@@ -25,9 +25,20 @@ public sealed class CrossBorderOutbox(ServiceIdentity self, SharingPolicy policy
     {
         policy.EnsureMaySend(message, self.Authority);
         var type = message.GetType();
-        var service = type.GetCustomAttribute<DeliveredToAttribute>()?.Service
-            ?? throw new SharingRefusedException($"{type.Name} names no service it is delivered to.");
-        return Enqueue(db, type, message, $"queue:{ServiceIdentity.QueueFor(message.To, service)}");
+        var services = type.GetCustomAttribute<DeliveredToAttribute>()?.Services;
+        if (services is not { Count: > 0 })
+        {
+            throw new SharingRefusedException($"{type.Name} names no service it is delivered to.");
+        }
+
+        var first = Guid.Empty;
+        foreach (var service in services)
+        {
+            var id = Enqueue(db, type, message, $"queue:{ServiceIdentity.QueueFor(message.To, service)}");
+            first = first == Guid.Empty ? id : first;
+        }
+
+        return first;
     }
 
     /// <summary>As <see cref="Publish{T}"/>, for an event an aggregate raised.</summary>

@@ -40,6 +40,7 @@ public sealed class SharingPolicy(RegionDirectory region)
     [
         typeof(IncomingChildRegistered),
         typeof(IncomingChildEnded),
+        typeof(Regional.Contracts.Consent.V1.LawfulBasisRecorded),
     ];
 
     /// <summary>Throws <see cref="SharingRefusedException"/> unless the message may go from <paramref name="sender"/> to its recipient.</summary>
