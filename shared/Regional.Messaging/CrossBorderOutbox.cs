@@ -31,14 +31,8 @@ public sealed class CrossBorderOutbox(ServiceIdentity self, SharingPolicy policy
             throw new SharingRefusedException($"{type.Name} names no service it is delivered to.");
         }
 
-        var first = Guid.Empty;
-        foreach (var service in services)
-        {
-            var id = Enqueue(db, type, message, $"queue:{ServiceIdentity.QueueFor(message.To, service)}");
-            first = first == Guid.Empty ? id : first;
-        }
-
-        return first;
+        var ids = services.Select(service => Enqueue(db, type, message, $"queue:{ServiceIdentity.QueueFor(message.To, service)}")).ToList();
+        return ids[0];
     }
 
     /// <summary>As <see cref="Publish{T}"/>, for an event an aggregate raised.</summary>

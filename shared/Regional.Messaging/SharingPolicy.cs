@@ -1,5 +1,6 @@
 using System.Reflection;
 using Regional.Contracts;
+using Regional.Contracts.Consent.V1;
 using Regional.Contracts.Placements.V1;
 using Regional.Contracts.Referrals.V1;
 using Regional.Region;
@@ -40,7 +41,7 @@ public sealed class SharingPolicy(RegionDirectory region)
     [
         typeof(IncomingChildRegistered),
         typeof(IncomingChildEnded),
-        typeof(Regional.Contracts.Consent.V1.LawfulBasisRecorded),
+        typeof(LawfulBasisRecorded),
     ];
 
     /// <summary>Throws <see cref="SharingRefusedException"/> unless the message may go from <paramref name="sender"/> to its recipient.</summary>
