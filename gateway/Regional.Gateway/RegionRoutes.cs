@@ -31,6 +31,21 @@ public static class RegionRoutes
                 });
             }
 
+            // Each service keeps its own disclosure audit: /{authority}/audit/{service}/... is that service's /audit/...
+            foreach (var service in region.Services.Select(s => s.Name))
+            {
+                routes.Add(new RouteConfig
+                {
+                    RouteId = $"{authority}-audit-{service}",
+                    ClusterId = ClusterId(authority, service),
+                    Match = new RouteMatch { Path = $"/{authority}/audit/{service}/{{**rest}}" },
+                    AuthorizationPolicy = AuthorityPolicy,
+                    RateLimiterPolicy = RateLimitPolicy,
+                    Metadata = new Dictionary<string, string> { ["authority"] = authority },
+                    Transforms = [new Dictionary<string, string> { ["PathPattern"] = "/audit/{**rest}" }],
+                });
+            }
+
             foreach (var (resource, service) in region.Services.SelectMany(s => s.Resources.Select(r => (r, s.Name))))
             {
                 routes.Add(new RouteConfig

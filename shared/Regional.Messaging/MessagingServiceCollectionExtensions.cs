@@ -23,7 +23,11 @@ public static class MessagingServiceCollectionExtensions
         var broker = BrokerSettings.From(configuration);
 
         services.AddSingleton(identity);
-        services.AddSingleton<SharingPolicy>();
+        // Read and checked once, at start-up: a service with broken rules does not start.
+        services.AddSingleton(_ => SharingRules.Load(configuration["Sharing:RulesFile"]));
+        services.AddSingleton(sp => new SharingPolicy(sp.GetRequiredService<Region.RegionDirectory>(), sp.GetRequiredService<SharingRules>()));
+        services.AddHttpContextAccessor();
+        services.AddExceptionHandler<LawfulBasisMissingExceptionHandler>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<CrossBorderOutbox>();
         services.AddScoped<UnitOfWork<TContext>>();

@@ -71,7 +71,7 @@ public sealed partial class OutboxDispatcher<TContext>(
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var pending = await db.Outbox
             .AsNoTracking()
-            .Where(m => m.DispatchedAt == null)
+            .Where(m => m.DispatchedAt == null && m.HeldFor == null)
             .OrderBy(m => m.Sequence)
             .Take(_options.BatchSize)
             .ToListAsync(cancellationToken);

@@ -30,6 +30,12 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// Set while the message waits for a lawful basis (<c>purpose|recipient type|child</c>): it is not
+    /// dispatched, and <see cref="Body"/> is the message as written, filtered only when it is released.
+    /// </summary>
+    public string? HeldFor { get; set; }
 }
 
 /// <summary>A message this service has already consumed, by message id and consumer.</summary>

@@ -68,6 +68,7 @@ public sealed partial class UnitOfWork<TContext>(
             {
                 LogRetry(logger, typeof(TContext).Name, attempt);
                 db.ChangeTracker.Clear();
+                outbox.Discard();
                 // A short, growing, jittered pause lets the other writer finish before the re-read.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken);
             }
@@ -86,8 +87,10 @@ public sealed partial class UnitOfWork<TContext>(
         ExecuteAsync<bool>(async ct => { await work(ct); return true; }, cancellationToken, origin);
 
     /// <summary>
-    /// The unit-of-work step: outgoing messages of every tracked aggregate into the outbox (the
-    /// sharing policy refuses what may not go), versions raised, one save, the dispatcher woken.
+    /// The unit-of-work step: outgoing messages of every tracked aggregate into the outbox, every
+    /// queued message through the sharing rules (filtered, held for a missing basis, audited), the
+    /// audit chained under its lock, versions raised, one save, the dispatcher woken. When a message
+    /// was held, the rest is committed and <see cref="LawfulBasisMissingException"/> then tells the caller.
     /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken, ChangeOrigin origin = ChangeOrigin.Person)
     {
@@ -115,6 +118,8 @@ public sealed partial class UnitOfWork<TContext>(
                 }
             }
 
+            await outbox.GateAsync(db, cancellationToken);
+
             foreach (var entry in tracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             {
                 entry.Entity.Version++;
@@ -124,17 +129,38 @@ public sealed partial class UnitOfWork<TContext>(
                 }
             }
 
-            dispatching = tracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+            dispatching = tracker.Entries<OutboxMessage>().Any(e => e.State is EntityState.Added or EntityState.Modified);
         }
         finally
         {
             tracker.AutoDetectChangesEnabled = true;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        var audit = tracker.Entries<DisclosureAuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (audit.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            // One chain: its last entry is read, the new ones linked after it and saved, all under the lock.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using (await DisclosureAudit.LockChainAsync(db, cancellationToken))
+            {
+                await DisclosureAudit.ChainAsync(db, audit, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
         if (dispatching)
         {
             outbox.Flush();
+        }
+
+        if (outbox.Held.Count > 0)
+        {
+            throw new LawfulBasisMissingException([.. outbox.Held]);
         }
     }
 

@@ -8,11 +8,14 @@ public static class RegionalRoles
     public const string RegionalCoordinator = "regional-coordinator";
     public const string Police = "police";
 
+    /// <summary>A team or service manager of an authority: approves safeguarding overrides and reads the audit.</summary>
+    public const string Manager = "manager";
+
     /// <summary>A case management system calling as a client, not a person.</summary>
     public const string System = "system";
 
     public static IReadOnlyList<string> All { get; } =
-        [Practitioner, CreCoordinator, RegionalCoordinator, Police, System];
+        [Practitioner, CreCoordinator, Manager, RegionalCoordinator, Police, System];
 
     public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
 }

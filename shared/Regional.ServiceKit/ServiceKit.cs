@@ -38,7 +38,14 @@ public static class ServiceKitExtensions
             .RequireAuthenticatedUser()
             // The caller must belong to this authority: a council sees only its own records.
             .RequireClaim(RegionalClaims.Authority, authority)
-            .RequireClaim(RegionalClaims.Role, RegionalRoles.Practitioner, RegionalRoles.CreCoordinator, RegionalRoles.System));
+            .RequireClaim(RegionalClaims.Role, RegionalRoles.Practitioner, RegionalRoles.CreCoordinator, RegionalRoles.Manager, RegionalRoles.System));
+        builder.Services.AddAuthorizationBuilder().AddPolicy(ServicePolicies.Audit, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireClaim(RegionalClaims.Authority, authority)
+            .RequireClaim(RegionalClaims.Role, RegionalRoles.CreCoordinator, RegionalRoles.Manager));
+        // Every authority service keeps its own copy of the bases its consent service records.
+        kit.Consumer<LawfulBasisRecordedConsumer<TContext>, LawfulBasisRecordedConsumerDefinition<TContext>>();
+        builder.Services.AddScoped<IAuditStore>(sp => new AuditStore(sp.GetRequiredService<TContext>()));
         kit.Register();
         return builder;
     }
@@ -67,6 +74,11 @@ public static class ServiceKitExtensions
         app.UseAuthorization();
         app.MapHealthEndpoints();
         app.MapOpenApi();
+        if (app.Services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(IAuditStore)))
+        {
+            app.MapDisclosureAuditEndpoints();
+        }
+
         mapEndpoints(app);
         return app;
     }
@@ -92,6 +104,9 @@ public static class ServicePolicies
     public const string Practice = "authority-practice";
 
     public const string RegionalCoordinator = "regional-coordinator";
+
+    /// <summary>Reading and verifying the disclosure audit: a CRE coordinator or manager of this authority.</summary>
+    public const string Audit = "authority-audit";
 }
 
 /// <summary>What a service declares as its own; the kit registers it.</summary>

@@ -41,6 +41,10 @@ public static class PlacementEndpoints
             .WithName("EndPlacement")
             .WithSummary("Record the end of a placement; notifies the host.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        placements.MapPost("/{id:guid}/share", ShareChildDetailsHandler.Handle)
+            .WithName("ShareChildDetails")
+            .WithSummary("Share health or exploitation details with the host; goes on consent or a safeguarding override, else 422 and held until one is recorded.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         var register = routes.MapGroup("/register")
             .WithTags("Register")

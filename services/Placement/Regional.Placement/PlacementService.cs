@@ -31,12 +31,14 @@ public static class PlacementService
                     .Codes("legalStatus", Vocabulary.LegalStatuses).Codes("placementType", Vocabulary.PlacementTypes))
                 .Describe<ChildRequest>(c => c.Required("localId", "givenName", "familyName", "dateOfBirth", "gender").Codes("gender", Vocabulary.Genders))
                 .Describe<AddressRequest>(a => a.Required("line1", "town", "postcode"))
+                .Describe<ShareChildDetailsRequest>(s => s.Required("purpose").Codes("purpose", ShareChildDetailsValidator.Purposes))
                 .Describe<EndPlacementRequest>(e => e.Required("endDate", "reason").Codes("reason", Vocabulary.EndReasons));
             service.Sweep<OverdueSweep>()
                 .Consumer<PlacementNoticeConsumer, PlacementNoticeConsumerDefinition>()
                 .Consumer<PlacementEndNoticeConsumer, PlacementEndNoticeConsumerDefinition>()
                 .Consumer<NoticeReceivedConsumer, NoticeReceivedConsumerDefinition>()
-                .Consumer<NoticeAcknowledgedConsumer, NoticeAcknowledgedConsumerDefinition>();
+                .Consumer<NoticeAcknowledgedConsumer, NoticeAcknowledgedConsumerDefinition>()
+                .Consumer<ChildDetailsSharedConsumer, ChildDetailsSharedConsumerDefinition>();
         });
 
     public static WebApplication MapPlacementService(this WebApplication app) =>

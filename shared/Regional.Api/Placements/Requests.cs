@@ -7,7 +7,17 @@ public sealed record RecordPlacementRequest(
     DateOnly? StartDate,
     AddressRequest? Address,
     string? HostAuthority,
-    bool? IsEmergency);
+    bool? IsEmergency,
+    HealthRequest? Health = null,
+    string? ExploitationRisks = null);
+
+/// <summary>What a carer needs to know of the child's health; it goes to the host only on consent or a safeguarding override.</summary>
+public sealed record HealthRequest(string? Conditions, string? Medication, string? Allergies);
+
+/// <summary>Details shared with the host after the notice, for one purpose (health or exploitation).</summary>
+public sealed record ShareChildDetailsRequest(string? Purpose, HealthRequest? Health, string? ExploitationRisks);
+
+public sealed record ShareChildDetailsResponse(Guid ShareId, Guid MessageId);
 
 public sealed record ChildRequest(
     string? LocalId,

@@ -4,6 +4,8 @@ public sealed record ChildView(string LocalId, string GivenName, string FamilyNa
 
 public sealed record AddressView(string Line1, string? Line2, string Town, string Postcode);
 
+public sealed record HealthView(string? Conditions, string? Medication, string? Allergies);
+
 public sealed record NotificationView(
     Guid Id,
     string Kind,
@@ -52,4 +54,6 @@ public sealed record RegisterEntryView(
     DateOnly? EndDate,
     string? EndReason,
     bool AwaitingAcknowledgement,
-    IReadOnlyList<IncomingNoticeView> Notices);
+    IReadOnlyList<IncomingNoticeView> Notices,
+    HealthView? Health,
+    string? ExploitationRisks);

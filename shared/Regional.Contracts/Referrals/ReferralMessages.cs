@@ -86,7 +86,8 @@ public sealed record ReciprocalReviewHeld(
     AssessmentSummary? Assessment,
     IReadOnlyList<PlanOutcomeDetails>? Plan,
     DateOnly? NextReviewDue,
-    DateTimeOffset RecordedAt) : IAddressedMessage;
+    DateTimeOffset RecordedAt,
+    string? ChildLocalId = null) : IAddressedMessage;
 
 /// <summary>Host to placing authority: we propose closing the reciprocal case; only you can close it.</summary>
 [MessageUrn("urn:regional:referrals:case-closure-proposed:v1", useDefaultPrefix: false)]
@@ -97,7 +98,8 @@ public sealed record CaseClosureProposed(
     string To,
     string Reason,
     string? Note,
-    DateTimeOffset ProposedAt) : IAddressedMessage;
+    DateTimeOffset ProposedAt,
+    string? ChildLocalId = null) : IAddressedMessage;
 
 /// <summary>Placing authority to host: we closed our child's case; stop the reciprocal reviews.</summary>
 [MessageUrn("urn:regional:referrals:reciprocal-case-closed:v1", useDefaultPrefix: false)]
@@ -109,4 +111,5 @@ public sealed record ReciprocalCaseClosed(
     string Reason,
     string? Note,
     DateOnly ClosedOn,
-    DateTimeOffset ClosedAt) : IAddressedMessage;
+    DateTimeOffset ClosedAt,
+    string? ChildLocalId = null) : IAddressedMessage;

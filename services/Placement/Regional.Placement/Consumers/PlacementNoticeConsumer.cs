@@ -55,6 +55,8 @@ public sealed class PlacementNoticeConsumer(
                         Postcode = notice.Address.Postcode,
                     },
                     IsEmergency = notice.IsEmergency,
+                    Health = notice.Health is { } health ? new HealthRecord { Conditions = health.Conditions, Medication = health.Medication, Allergies = health.Allergies } : null,
+                    ExploitationRisks = notice.ExploitationRisks,
                 });
 
                 // Our referral service matches CRE concerns against the register; it learns of

@@ -40,6 +40,8 @@ public abstract class PlacementDbContext(DbContextOptions options) : DbContext(o
             placement.Property(p => p.EndReason).HasMaxLength(500);
             placement.OwnsOne(p => p.Child, MapChild);
             placement.OwnsOne(p => p.Address, MapAddress);
+            placement.OwnsOne(p => p.Health, MapHealth);
+            placement.Property(p => p.ExploitationRisks).HasMaxLength(4000);
             placement.HasMany(p => p.Notifications).WithOne().HasForeignKey(n => n.PlacementId);
             placement.HasIndex(p => p.RecordedAt);
             placement.Property(p => p.Version).IsConcurrencyToken();
@@ -71,6 +73,8 @@ public abstract class PlacementDbContext(DbContextOptions options) : DbContext(o
             entry.Property(e => e.EndReason).HasMaxLength(500);
             entry.OwnsOne(e => e.Child, MapChild);
             entry.OwnsOne(e => e.Address, MapAddress);
+            entry.OwnsOne(e => e.Health, MapHealth);
+            entry.Property(e => e.ExploitationRisks).HasMaxLength(4000);
             entry.HasMany(e => e.Notices).WithOne().HasForeignKey(n => n.PlacementId);
         });
 
@@ -94,6 +98,14 @@ public abstract class PlacementDbContext(DbContextOptions options) : DbContext(o
         child.Property(c => c.NhsNumber).HasColumnName("child_nhs_number").HasMaxLength(10);
         child.Property(c => c.Gender).HasColumnName("child_gender").HasMaxLength(20);
         child.Property(c => c.Ethnicity).HasColumnName("child_ethnicity").HasMaxLength(100);
+    }
+
+    private static void MapHealth<T>(OwnedNavigationBuilder<T, HealthRecord> health)
+        where T : class
+    {
+        health.Property(h => h.Conditions).HasColumnName("health_conditions").HasMaxLength(2000);
+        health.Property(h => h.Medication).HasColumnName("health_medication").HasMaxLength(2000);
+        health.Property(h => h.Allergies).HasColumnName("health_allergies").HasMaxLength(2000);
     }
 
     private static void MapAddress<T>(OwnedNavigationBuilder<T, AddressRecord> address)

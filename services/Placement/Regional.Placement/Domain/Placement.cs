@@ -22,6 +22,12 @@ public sealed class Placement : IRevised
 
     public bool IsEmergency { get; set; }
 
+    /// <summary>Goes to the host only while consent or an override for "health" holds (see deploy/sharing-rules.json).</summary>
+    public HealthRecord? Health { get; set; }
+
+    /// <summary>Known exploitation history; goes to the host only on a basis for "exploitation".</summary>
+    public string? ExploitationRisks { get; set; }
+
     public DateTimeOffset RecordedAt { get; set; }
 
     public DateOnly? EndDate { get; set; }
@@ -64,6 +70,15 @@ public sealed class ChildRecord
     public required string Gender { get; set; }
 
     public string? Ethnicity { get; set; }
+}
+
+public sealed class HealthRecord
+{
+    public string? Conditions { get; set; }
+
+    public string? Medication { get; set; }
+
+    public string? Allergies { get; set; }
 }
 
 public sealed class AddressRecord

@@ -26,6 +26,11 @@ public sealed class RegisterEntry
 
     public string? EndReason { get; set; }
 
+    /// <summary>As the placing authority last shared it (on consent or an override); null when it has not.</summary>
+    public HealthRecord? Health { get; set; }
+
+    public string? ExploitationRisks { get; set; }
+
     public List<IncomingNotice> Notices { get; set; } = [];
 }
 

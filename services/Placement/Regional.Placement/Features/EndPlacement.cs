@@ -100,7 +100,7 @@ internal static class EndPlacementHandler
             };
             notification.OutboxMessageId = outbox.Send(db, new PlacementEndNotice(
                 notification.Id, placement.Id, self.Authority, placement.HostAuthority, placement.EndDate.Value,
-                placement.EndReason, dueBy, now, notification.AcknowledgeBy));
+                placement.EndReason, dueBy, now, notification.AcknowledgeBy, placement.Child.LocalId));
             outbox.Publish(db, new CrossBorderStepRecorded(notification.Id, StepKinds.EndNoticeSent, self.Authority, placement.HostAuthority, now));
             db.Notifications.Add(notification);
             ended = placement;

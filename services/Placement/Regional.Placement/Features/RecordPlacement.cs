@@ -125,6 +125,15 @@ internal static partial class RecordPlacementValidator
             errors.Add("hostAuthority", "is this authority; only placements in another authority's area are notified.");
         }
 
+        if (request.Health is { } health)
+        {
+            errors.MaxLength("health.conditions", health.Conditions, 2000);
+            errors.MaxLength("health.medication", health.Medication, 2000);
+            errors.MaxLength("health.allergies", health.Allergies, 2000);
+        }
+
+        errors.MaxLength("exploitationRisks", request.ExploitationRisks, 4000);
+
         if (request.IsEmergency is null)
         {
             errors.Add("isEmergency", "is required.");
@@ -201,6 +210,8 @@ internal static class RecordPlacementHandler
                 Postcode = a.Postcode!.Trim().ToUpperInvariant(),
             },
             IsEmergency = request.IsEmergency!.Value,
+            Health = request.Health is { } h ? new HealthRecord { Conditions = h.Conditions?.Trim(), Medication = h.Medication?.Trim(), Allergies = h.Allergies?.Trim() } : null,
+            ExploitationRisks = request.ExploitationRisks?.Trim(),
             RecordedAt = now,
         };
 
@@ -234,7 +245,10 @@ internal static class RecordPlacementHandler
             placement.IsEmergency,
             dueBy,
             now,
-            notification.AcknowledgeBy));
+            notification.AcknowledgeBy,
+            // The sharing rules let these go only on a basis recorded for the child; otherwise they are removed.
+            placement.Health is { } health ? new HealthDetails(health.Conditions, health.Medication, health.Allergies) : null,
+            placement.ExploitationRisks));
         outbox.Publish(db, new CrossBorderStepRecorded(notification.Id, StepKinds.PlacementNoticeSent, self.Authority, placement.HostAuthority, now));
 
         db.Placements.Add(placement);

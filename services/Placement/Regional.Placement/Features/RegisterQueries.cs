@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Regional.Messaging;
 using Regional.Placement.Data;
 
 namespace Regional.Placement.Features;
@@ -26,10 +27,36 @@ internal static class RegisterQueries
         return TypedResults.Ok(entries.Select(RegisterEntryView.From).ToArray());
     }
 
-    public static async Task<Results<Ok<RegisterEntryView>, NotFound>> GetEntry(Guid placementId, PlacementDbContext db, CancellationToken cancellationToken)
+    /// <summary>The record of a child another authority is responsible for: the read is audited here and that authority told of it.</summary>
+    public static async Task<Results<Ok<RegisterEntryView>, NotFound>> GetEntry(
+        Guid placementId, PlacementDbContext db, UnitOfWork<PlacementDbContext> work, CrossBorderOutbox outbox, CancellationToken cancellationToken)
     {
         var entry = await db.Register.AsNoTracking().Include(e => e.Notices)
             .FirstOrDefaultAsync(e => e.PlacementId == placementId, cancellationToken);
-        return entry is null ? TypedResults.NotFound() : TypedResults.Ok(RegisterEntryView.From(entry));
+        if (entry is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var view = RegisterEntryView.From(entry);
+        outbox.RecordRead(db, entry.PlacingAuthority, entry.Child.LocalId, "register-entry", ShownFields(view));
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.Ok(view);
+    }
+
+    private static List<string> ShownFields(RegisterEntryView view)
+    {
+        List<string> fields = ["child", "legalStatus", "placementType", "startDate", "address", "isEmergency", "endDate", "notices"];
+        if (view.Health is not null)
+        {
+            fields.Add("health");
+        }
+
+        if (view.ExploitationRisks is not null)
+        {
+            fields.Add("exploitationRisks");
+        }
+
+        return fields;
     }
 }

@@ -48,6 +48,8 @@ internal static class PlacementViews
             e.PlacementId, e.PlacingAuthority, ChildView.From(e.Child), e.LegalStatus, e.PlacementType, e.StartDate,
             AddressView.From(e.Address), e.IsEmergency, e.EndDate, e.EndReason,
             e.Notices.Exists(n => n.AcknowledgedAt is null),
-            [.. e.Notices.OrderBy(n => n.ReceivedAt).Select(n => IncomingNoticeView.From(n))]);
+            [.. e.Notices.OrderBy(n => n.ReceivedAt).Select(n => IncomingNoticeView.From(n))],
+            e.Health is { } h ? new HealthView(h.Conditions, h.Medication, h.Allergies) : null,
+            e.ExploitationRisks);
     }
 }

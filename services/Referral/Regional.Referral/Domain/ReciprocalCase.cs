@@ -145,7 +145,8 @@ public sealed class ReciprocalCase : Aggregate, IRevised
                     meeting.ToolVersion, meeting.DerivedLevel!, meeting.Level!, meeting.Rule!, meeting.Explanation!, meeting.Overridden, meeting.OverrideRationale),
             [.. meeting.Plan.Select(o => new PlanOutcomeDetails(o.Outcome, [.. o.Actions.Select(x => new PlanActionDetails(x.Action, x.Who, x.When))]))],
             meeting.NextReviewDue,
-            now));
+            now,
+            ChildLocalId));
         Publish(new ReciprocalMeetingHeld(Id, host, PlacingAuthority, meeting.Type, now));
         if (CurrentLevel != previousLevel && CurrentLevel is not null)
         {
@@ -159,7 +160,7 @@ public sealed class ReciprocalCase : Aggregate, IRevised
         ClosureProposedReason = reason;
         ClosureProposedNote = note;
         ClosureProposedAt = now;
-        Send(new CaseClosureProposed(Id, host, PlacingAuthority, reason, note, now));
+        Send(new CaseClosureProposed(Id, host, PlacingAuthority, reason, note, now, ChildLocalId));
     }
 
     /// <summary>Reports a lapsed review date to the monitor once per due date (a new due date that lapses is reported again).</summary>

@@ -80,7 +80,7 @@ public sealed class TrackedCase : Aggregate, IRevised
         ClosedNote = note;
         ClosedOn = closedOn;
         ClosedAt = now;
-        Send(new ReciprocalCaseClosed(CaseId, placing, HostAuthority, reason, note, closedOn, now));
+        Send(new ReciprocalCaseClosed(CaseId, placing, HostAuthority, reason, note, closedOn, now, ChildLocalId));
         Publish(new ReciprocalCaseClosureRecorded(CaseId, placing, HostAuthority, reason, now));
     }
 

@@ -22,6 +22,95 @@ namespace Regional.Placement.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Regional.Messaging.DisclosureAuditEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("BasisReference")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ChildLocalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ChildOwner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Counterpart")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecipientType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique();
+
+                    b.HasIndex("ChildOwner", "ChildLocalId");
+
+                    b.ToTable("disclosure_audit", (string)null);
+                });
+
             modelBuilder.Entity("Regional.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -66,6 +155,10 @@ namespace Regional.Placement.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("HeldFor")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -84,12 +177,62 @@ namespace Regional.Placement.Data.Migrations.Postgres
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("HeldFor");
+
                     b.HasIndex("MessageId")
                         .IsUnique();
 
                     b.HasIndex("DispatchedAt", "Sequence");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Regional.Messaging.RecordedBasis", b =>
+                {
+                    b.Property<Guid>("BasisId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ChildLocalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Holds")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RecipientType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ValidUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BasisId");
+
+                    b.HasIndex("ChildLocalId");
+
+                    b.ToTable("recorded_bases", (string)null);
                 });
 
             modelBuilder.Entity("Regional.Placement.Domain.IncomingNotice", b =>
@@ -209,6 +352,10 @@ namespace Regional.Placement.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("ExploitationRisks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("HostAuthority")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -258,6 +405,10 @@ namespace Regional.Placement.Data.Migrations.Postgres
                     b.Property<string>("EndReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ExploitationRisks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<bool>("IsEmergency")
                         .HasColumnType("boolean");
@@ -392,11 +543,41 @@ namespace Regional.Placement.Data.Migrations.Postgres
                                 .HasForeignKey("PlacementId");
                         });
 
+                    b.OwnsOne("Regional.Placement.Domain.HealthRecord", "Health", b1 =>
+                        {
+                            b1.Property<Guid>("PlacementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Allergies")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("health_allergies");
+
+                            b1.Property<string>("Conditions")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("health_conditions");
+
+                            b1.Property<string>("Medication")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("health_medication");
+
+                            b1.HasKey("PlacementId");
+
+                            b1.ToTable("placements");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlacementId");
+                        });
+
                     b.Navigation("Address")
                         .IsRequired();
 
                     b.Navigation("Child")
                         .IsRequired();
+
+                    b.Navigation("Health");
                 });
 
             modelBuilder.Entity("Regional.Placement.Domain.RegisterEntry", b =>
@@ -488,11 +669,41 @@ namespace Regional.Placement.Data.Migrations.Postgres
                                 .HasForeignKey("RegisterEntryPlacementId");
                         });
 
+                    b.OwnsOne("Regional.Placement.Domain.HealthRecord", "Health", b1 =>
+                        {
+                            b1.Property<Guid>("RegisterEntryPlacementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Allergies")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("health_allergies");
+
+                            b1.Property<string>("Conditions")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("health_conditions");
+
+                            b1.Property<string>("Medication")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("health_medication");
+
+                            b1.HasKey("RegisterEntryPlacementId");
+
+                            b1.ToTable("register_entries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RegisterEntryPlacementId");
+                        });
+
                     b.Navigation("Address")
                         .IsRequired();
 
                     b.Navigation("Child")
                         .IsRequired();
+
+                    b.Navigation("Health");
                 });
 
             modelBuilder.Entity("Regional.Placement.Domain.Placement", b =>
