@@ -52,6 +52,9 @@ public sealed class LawfulBasisRecordedConsumer<TContext>(TContext db, UnitOfWor
         stored.ValidUntil = m.ValidUntil;
         stored.RecordedAt = m.RecordedAt;
 
+        // Stored first: the gate reads bases from the database. Should the release below not commit,
+        // redelivery finds the same record (not older) and releases again.
+        await db.SaveChangesAsync(context.CancellationToken);
         if (m.Holds)
         {
             var key = CrossBorderOutbox.HoldKey(m.Purpose, m.RecipientType, m.ChildLocalId);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Regional.Messaging;
 using Regional.Referral.Data;
 using Regional.Referral.Domain;
 using Regional.Region;
@@ -20,10 +21,24 @@ internal static class CaseQueries
         return TypedResults.Ok(referrals.Select(ReferralView.From).ToArray());
     }
 
-    public static async Task<Results<Ok<ReferralView>, NotFound>> GetReferral(Guid id, ReferralDbContext db, CancellationToken cancellationToken)
+    /// <summary>A referral; one about a child another authority placed here is that authority's child's record: the read is audited and it is told.</summary>
+    public static async Task<Results<Ok<ReferralView>, NotFound>> GetReferral(
+        Guid id, ReferralDbContext db, UnitOfWork<ReferralDbContext> work, CrossBorderOutbox outbox, CancellationToken cancellationToken)
     {
         var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return referral is null ? TypedResults.NotFound() : TypedResults.Ok(ReferralView.From(referral));
+        if (referral is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (referral is { PlacingAuthority: { } owner, CaseId: { } caseId }
+            && await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.ChildLocalId).FirstOrDefaultAsync(cancellationToken) is { } child)
+        {
+            outbox.RecordRead(db, owner, child, "referral", ["child", "source", "concerns", "exploitationTypes", "concernDate", "matchedOn"]);
+            await work.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(ReferralView.From(referral));
     }
 
     public static async Task<Results<Ok<CaseView[]>, ProblemHttpResult>> ListCases(
@@ -51,8 +66,10 @@ internal static class CaseQueries
         return TypedResults.Ok(cases.Select(c => CaseView.From(c, referrals.Where(r => r.CaseId == c.Id), today)).ToArray());
     }
 
+    /// <summary>A reciprocal case: another authority's child's record, so the read is audited here and that authority told of it.</summary>
     public static async Task<Results<Ok<CaseView>, NotFound>> GetCase(
-        Guid id, HttpContext http, ReferralDbContext db, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, HttpContext http, ReferralDbContext db, UnitOfWork<ReferralDbContext> work, CrossBorderOutbox outbox,
+        WorkingDayCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
     {
         var reciprocal = await db.Cases.AsNoTracking().Include(c => c.Meetings).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (reciprocal is null)
@@ -63,6 +80,8 @@ internal static class CaseQueries
         EntityTags.Set(http, reciprocal.Revision);
 
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.CaseId == id).ToListAsync(cancellationToken);
+        outbox.RecordRead(db, reciprocal.PlacingAuthority, reciprocal.ChildLocalId, "case", ["child", "status", "meetings", "currentLevel", "nextReviewDue", "referrals"]);
+        await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(CaseView.From(reciprocal, referrals, calendar.LocalDate(clock.GetUtcNow())));
     }
 
