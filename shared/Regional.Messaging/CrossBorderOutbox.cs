@@ -28,6 +28,7 @@ public sealed class CrossBorderOutbox(
 
     private readonly List<Pending> _pending = [];
     private readonly List<HeldMessage> _held = [];
+    private readonly List<DisclosureAuditEntry> _audit = [];
 
     /// <summary>What the last commit held back for want of a basis.</summary>
     public IReadOnlyList<HeldMessage> Held => _held;
@@ -79,7 +80,7 @@ public sealed class CrossBorderOutbox(
         var entry = NewEntry(
             "read", null, resource, self.Authority, "Reader", childOwner, childLocalId, fields, "public-task",
             "read by a user of this authority in the course of its duties", ActorRole());
-        ((DbContext)db).Add(entry);
+        _audit.Add(entry);
         Forward(db, entry);
     }
 
@@ -97,6 +98,18 @@ public sealed class CrossBorderOutbox(
     {
         _pending.Clear();
         _held.Clear();
+        _audit.Clear();
+    }
+
+    /// <summary>
+    /// The audit entries of this unit of work, in the order written. They are added to the context
+    /// only once the unit of work has placed them in the chain (their key is their place).
+    /// </summary>
+    internal List<DisclosureAuditEntry> TakeAudit()
+    {
+        var taken = _audit.ToList();
+        _audit.Clear();
+        return taken;
     }
 
     /// <summary>Wakes the dispatcher; call after the unit of work committed.</summary>
@@ -204,7 +217,7 @@ public sealed class CrossBorderOutbox(
                     "disclosure", rows[0].MessageId, rows[0].MessageType, ((IAddressedMessage)message).To, decision.RecipientType.ToString(),
                     owner!, childLocalId, FieldFilter.Present(body), string.Join("; ", basisNames),
                     string.Join("; ", references.Where(r => r is not null)), ActorRole());
-                db.Add(entry);
+                _audit.Add(entry);
                 Forward(messaging, entry);
             }
         }

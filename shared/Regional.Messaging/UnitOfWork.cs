@@ -136,7 +136,7 @@ public sealed partial class UnitOfWork<TContext>(
             tracker.AutoDetectChangesEnabled = true;
         }
 
-        var audit = tracker.Entries<DisclosureAuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var audit = outbox.TakeAudit();
         if (audit.Count == 0)
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -148,6 +148,7 @@ public sealed partial class UnitOfWork<TContext>(
             await using (await DisclosureAudit.LockChainAsync(db, cancellationToken))
             {
                 await DisclosureAudit.ChainAsync(db, audit, cancellationToken);
+                db.AddRange(audit);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }

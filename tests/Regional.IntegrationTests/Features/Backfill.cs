@@ -26,7 +26,7 @@ public sealed class When_a_council_joins_with_existing_placements(PostgresRegion
         }).ToArray());
 
         var response = await derbyCity.PostAsJsonAsync("/derby-city/placements/batch", batch);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var recorded = (await response.Content.ReadFromJsonAsync<RecordPlacementsResponse>(Json))!;
         Assert.Equal(300, recorded.Recorded);
 

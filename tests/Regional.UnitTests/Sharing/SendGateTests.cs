@@ -195,6 +195,19 @@ public sealed class When_a_placing_authority_sends_a_childs_data : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Several_disclosures_in_one_unit_of_work_are_chained_in_the_order_written()
+    {
+        var (outbox, work) = Gate();
+        var ids = Enumerable.Range(0, 3).Select(i => outbox.Send(Db, Notice($"NC-{i}"))).ToList();
+        await work.CommitAsync(Ct);
+
+        var entries = await Db.Set<DisclosureAuditEntry>().AsNoTracking().OrderBy(e => e.Position).ToListAsync(Ct);
+        Assert.Equal([1L, 2L, 3L], entries.Select(e => e.Position));
+        Assert.Equal(ids.Cast<Guid?>(), entries.Select(e => e.MessageId));
+        Assert.True((await DisclosureAudit.VerifyAsync(Db, Ct)).Intact);
+    }
+
+    [Fact]
     public async Task A_removed_row_is_found_where_the_chain_skips()
     {
         for (var i = 0; i < 3; i++)
