@@ -29,6 +29,10 @@ public sealed class CrossBorderOutbox(
     private readonly List<Pending> _pending = [];
     private readonly List<HeldMessage> _held = [];
     private readonly List<DisclosureAuditEntry> _audit = [];
+    private readonly List<ChildDataAccessed> _forward = [];
+
+    /// <summary>More entries than this for one authority in one unit of work go as batches of this size.</summary>
+    public const int AccessNoticeBatch = 100;
 
     /// <summary>What the last commit held back for want of a basis.</summary>
     public IReadOnlyList<HeldMessage> Held => _held;
@@ -99,6 +103,7 @@ public sealed class CrossBorderOutbox(
         _pending.Clear();
         _held.Clear();
         _audit.Clear();
+        _forward.Clear();
     }
 
     /// <summary>
@@ -127,102 +132,138 @@ public sealed class CrossBorderOutbox(
         var now = clock.GetUtcNow();
         var messaging = (IMessagingDbContext)db;
 
-        // Forwarding a disclosure queues a message of its own, so the list may grow as it is worked.
-        for (var i = 0; i < _pending.Count; i++)
+        // Forwarding the audit entries queues messages of their own, which go through the gate in turn.
+        var i = 0;
+        while (true)
         {
-            var (rows, message, decision) = _pending[i];
-            var body = JsonSerializer.SerializeToNode(message, message.GetType(), Json)!.AsObject();
-            var childLocalId = decision.Rule.Child is { } childPath ? FieldFilter.Select(body, childPath)?.GetValue<string>() : null;
-            if (decision.Rule.Child is not null && string.IsNullOrWhiteSpace(childLocalId))
+            for (; i < _pending.Count; i++)
             {
-                throw new SharingRefusedException($"{message.GetType().Name} does not say which child it is about ({decision.Rule.Child}).");
-            }
-
-            var owner = OwnerOf(message, decision.RecipientType);
-            List<RecordedBasis> recorded = [];
-            if (childLocalId is not null && owner == self.Authority && NeedsBases(decision.Recipient))
-            {
-                if (!bases.TryGetValue(childLocalId, out recorded!))
+                var (rows, message, decision) = _pending[i];
+                var body = JsonSerializer.SerializeToNode(message, message.GetType(), Json)!.AsObject();
+                var childLocalId = decision.Rule.Child is { } childPath ? FieldFilter.Select(body, childPath)?.GetValue<string>() : null;
+                if (decision.Rule.Child is not null && string.IsNullOrWhiteSpace(childLocalId))
                 {
-                    recorded = await db.Set<RecordedBasis>().AsNoTracking().Where(b => b.ChildLocalId == childLocalId).ToListAsync(cancellationToken);
-                    bases[childLocalId] = recorded;
-                }
-            }
-
-            RecordedBasis? BasisFor(string purpose) => recorded
-                .Where(b => b.Purpose == purpose && b.RecipientType == decision.RecipientType.ToString() && b.HoldsAt(now))
-                // Consent, where it holds, is the basis named: an override is for when it does not.
-                .OrderBy(b => b.Basis == "consent" ? 0 : 1)
-                .FirstOrDefault();
-
-            var rule = decision.Recipient;
-            var basisNames = new List<string> { Name(rule.Basis) };
-            var references = new List<string?> { rule.Reference };
-            if (rule.Basis == LawfulBasisKind.Recorded)
-            {
-                var purpose = rule.Purpose ?? FieldFilter.Select(body, rule.PurposeField!)?.GetValue<string>();
-                if (purpose is null || !policy.Rules.Purposes.Contains(purpose))
-                {
-                    throw new SharingRefusedException($"{message.GetType().Name} names no known purpose for its recorded basis.");
+                    throw new SharingRefusedException($"{message.GetType().Name} does not say which child it is about ({decision.Rule.Child}).");
                 }
 
-                if (BasisFor(purpose) is not { } holding)
+                var owner = OwnerOf(message, decision.RecipientType);
+                List<RecordedBasis> recorded = [];
+                if (childLocalId is not null && owner == self.Authority && NeedsBases(decision.Recipient))
                 {
-                    var key = HoldKey(purpose, decision.RecipientType, childLocalId!);
-                    foreach (var row in rows)
+                    if (!bases.TryGetValue(childLocalId, out recorded!))
                     {
-                        row.HeldFor = key;
+                        recorded = await db.Set<RecordedBasis>().AsNoTracking().Where(b => b.ChildLocalId == childLocalId).ToListAsync(cancellationToken);
+                        bases[childLocalId] = recorded;
+                    }
+                }
+
+                RecordedBasis? BasisFor(string purpose) => recorded
+                    .Where(b => b.Purpose == purpose && b.RecipientType == decision.RecipientType.ToString() && b.HoldsAt(now))
+                    // Consent, where it holds, is the basis named: an override is for when it does not.
+                    .OrderBy(b => b.Basis == "consent" ? 0 : 1)
+                    .FirstOrDefault();
+
+                var rule = decision.Recipient;
+                var basisNames = new List<string> { Name(rule.Basis) };
+                var references = new List<string?> { rule.Reference };
+                if (rule.Basis == LawfulBasisKind.Recorded)
+                {
+                    var purpose = rule.Purpose ?? FieldFilter.Select(body, rule.PurposeField!)?.GetValue<string>();
+                    if (purpose is null || !policy.Rules.Purposes.Contains(purpose))
+                    {
+                        throw new SharingRefusedException($"{message.GetType().Name} names no known purpose for its recorded basis.");
                     }
 
-                    _held.Add(new HeldMessage(rows[0].MessageId, rows[0].MessageType, purpose, decision.RecipientType));
-                    continue;
+                    if (BasisFor(purpose) is not { } holding)
+                    {
+                        var key = HoldKey(purpose, decision.RecipientType, childLocalId!);
+                        foreach (var row in rows)
+                        {
+                            row.HeldFor = key;
+                        }
+
+                        _held.Add(new HeldMessage(rows[0].MessageId, rows[0].MessageType, purpose, decision.RecipientType));
+                        continue;
+                    }
+
+                    basisNames[0] = holding.Basis;
+                    references[0] = holding.Reference ?? $"{holding.Basis} recorded for {purpose}";
                 }
 
-                basisNames[0] = holding.Basis;
-                references[0] = holding.Reference ?? $"{holding.Basis} recorded for {purpose}";
-            }
-
-            var allowed = new List<string>(rule.Fields);
-            foreach (var (purpose, fields) in rule.Gated)
-            {
-                if (BasisFor(purpose) is { } holding)
+                var allowed = new List<string>(rule.Fields);
+                foreach (var (purpose, fields) in rule.Gated)
                 {
-                    allowed.AddRange(fields);
-                    basisNames.Add($"{purpose}: {holding.Basis}");
-                    references.Add(holding.Reference);
+                    if (BasisFor(purpose) is { } holding)
+                    {
+                        allowed.AddRange(fields);
+                        basisNames.Add($"{purpose}: {holding.Basis}");
+                        references.Add(holding.Reference);
+                    }
                 }
-            }
 
-            var removed = FieldFilter.Apply(body, allowed);
-            if (removed.Count > 0 && rule.Excluded == ExcludedFields.Refuse)
-            {
-                throw new SharingRefusedException($"{message.GetType().Name} carries fields its rule for {decision.RecipientType} does not allow: {string.Join(", ", removed)}.");
-            }
-
-            var filtered = body.ToJsonString(Json);
-            foreach (var row in rows)
-            {
-                row.Body = filtered;
-                if (row.HeldFor is not null)
+                var removed = FieldFilter.Apply(body, allowed);
+                if (removed.Count > 0 && rule.Excluded == ExcludedFields.Refuse)
                 {
-                    // Released: the unit of work runs without change detection here, so say it changed.
-                    row.HeldFor = null;
-                    db.Entry(row).State = EntityState.Modified;
+                    throw new SharingRefusedException($"{message.GetType().Name} carries fields its rule for {decision.RecipientType} does not allow: {string.Join(", ", removed)}.");
+                }
+
+                var filtered = body.ToJsonString(Json);
+                foreach (var row in rows)
+                {
+                    row.Body = filtered;
+                    if (row.HeldFor is not null)
+                    {
+                        // Released: the unit of work runs without change detection here, so say it changed.
+                        row.HeldFor = null;
+                        db.Entry(row).State = EntityState.Modified;
+                    }
+                }
+
+                if (decision.Rule.Audited && childLocalId is not null && decision.RecipientType is not (RecipientType.OwnAuthority or RecipientType.RegionalMonitor))
+                {
+                    var entry = NewEntry(
+                        "disclosure", rows[0].MessageId, rows[0].MessageType, ((IAddressedMessage)message).To, decision.RecipientType.ToString(),
+                        owner!, childLocalId, FieldFilter.Present(body), string.Join("; ", basisNames),
+                        string.Join("; ", references.Where(r => r is not null)), ActorRole());
+                    _audit.Add(entry);
+                    Forward(messaging, entry);
                 }
             }
 
-            if (decision.Rule.Audited && childLocalId is not null && decision.RecipientType is not (RecipientType.OwnAuthority or RecipientType.RegionalMonitor))
+            if (_forward.Count == 0)
             {
-                var entry = NewEntry(
-                    "disclosure", rows[0].MessageId, rows[0].MessageType, ((IAddressedMessage)message).To, decision.RecipientType.ToString(),
-                    owner!, childLocalId, FieldFilter.Present(body), string.Join("; ", basisNames),
-                    string.Join("; ", references.Where(r => r is not null)), ActorRole());
-                _audit.Add(entry);
-                Forward(messaging, entry);
+                break;
             }
+
+            SendForwarded(messaging);
         }
 
         _pending.Clear();
+    }
+
+    /// <summary>
+    /// The access notices of this unit of work, to each authority responsible for a child: one message
+    /// for one entry, batches when a read showed many of its children (a list), so a busy list does not
+    /// become a flood; each entry is stored once at the receiver whichever way it came.
+    /// </summary>
+    private void SendForwarded(IMessagingDbContext db)
+    {
+        foreach (var owner in _forward.GroupBy(f => f.To, StringComparer.Ordinal))
+        {
+            var entries = owner.ToList();
+            if (entries.Count == 1)
+            {
+                Send(db, entries[0]);
+                continue;
+            }
+
+            foreach (var chunk in entries.Chunk(AccessNoticeBatch))
+            {
+                Send(db, new ChildDataAccessedBatch(NewId.NextSequentialGuid(), self.Authority, owner.Key, chunk));
+            }
+        }
+
+        _forward.Clear();
     }
 
     /// <summary>The key a held message waits under, and a recorded basis releases.</summary>
@@ -249,7 +290,7 @@ public sealed class CrossBorderOutbox(
 
     /// <summary>Tells the authority responsible for the child (itself, or the placing authority) of the entry, in the same unit of work.</summary>
     private void Forward(IMessagingDbContext db, DisclosureAuditEntry entry) =>
-        Send(db, new ChildDataAccessed(
+        _forward.Add(new ChildDataAccessed(
             entry.EntryId, self.Authority, entry.ChildOwner, entry.Kind, entry.ChildLocalId, entry.What,
             JsonSerializer.Deserialize<List<string>>(entry.Fields, Json)!, entry.Counterpart, entry.ActorRole, entry.Basis,
             entry.BasisReference, entry.OccurredAt, entry.CorrelationId));

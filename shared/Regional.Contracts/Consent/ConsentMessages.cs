@@ -61,3 +61,15 @@ public sealed record ChildDataAccessed(
     string? BasisReference,
     DateTimeOffset OccurredAt,
     string? CorrelationId) : IAddressedMessage;
+
+/// <summary>
+/// Several <see cref="ChildDataAccessed"/> entries for one authority from one unit of work (a list read
+/// that showed many of its children): the access notices batched, each stored once as if sent alone.
+/// </summary>
+[MessageUrn("urn:regional:consent:child-data-accessed-batch:v1", useDefaultPrefix: false)]
+[DeliveredTo("consent")]
+public sealed record ChildDataAccessedBatch(
+    Guid BatchId,
+    string From,
+    string To,
+    IReadOnlyList<ChildDataAccessed> Entries) : IAddressedMessage;

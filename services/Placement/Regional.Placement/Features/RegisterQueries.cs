@@ -9,8 +9,10 @@ namespace Regional.Placement.Features;
 /// <summary>The host's register of children placed in its area by other authorities.</summary>
 internal static class RegisterQueries
 {
+    /// <summary>The register: every entry shown is another authority's child's record, so each is audited as read (its authority told, in batches).</summary>
     public static async Task<Ok<RegisterEntryView[]>> ListRegister(
-        bool? awaitingAcknowledgement, bool? includeEnded, int? limit, PlacementDbContext db, CancellationToken cancellationToken)
+        bool? awaitingAcknowledgement, bool? includeEnded, int? limit, PlacementDbContext db, UnitOfWork<PlacementDbContext> work,
+        CrossBorderOutbox outbox, CancellationToken cancellationToken)
     {
         var query = db.Register.AsNoTracking().Include(e => e.Notices).AsQueryable();
         if (awaitingAcknowledgement == true)
@@ -24,7 +26,18 @@ internal static class RegisterQueries
         }
 
         var entries = await query.OrderBy(e => e.StartDate).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(entries.Select(RegisterEntryView.From).ToArray());
+        var views = entries.Select(RegisterEntryView.From).ToArray();
+        if (views.Length > 0)
+        {
+            foreach (var (entry, view) in entries.Zip(views))
+            {
+                outbox.RecordRead(db, entry.PlacingAuthority, entry.Child.LocalId, "register-entry", ShownFields(view));
+            }
+
+            await work.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(views);
     }
 
     /// <summary>The record of a child another authority is responsible for: the read is audited here and that authority told of it.</summary>

@@ -14,10 +14,28 @@ namespace Regional.Referral.Features;
 /// <summary>The host's referrals and the reciprocal cases it holds for other authorities' children.</summary>
 internal static class CaseQueries
 {
-    public static async Task<Ok<ReferralView[]>> ListReferrals(int? limit, ReferralDbContext db, CancellationToken cancellationToken)
+    private static readonly string[] ReferralFields = ["child", "source", "concerns", "exploitationTypes", "concernDate", "matchedOn"];
+
+    private static readonly string[] CaseFields = ["child", "status", "meetings", "currentLevel", "nextReviewDue", "referrals"];
+
+    /// <summary>The referrals received here; those about another authority's child are audited as read of that child's record.</summary>
+    public static async Task<Ok<ReferralView[]>> ListReferrals(
+        int? limit, ReferralDbContext db, UnitOfWork<ReferralDbContext> work, CrossBorderOutbox outbox, CancellationToken cancellationToken)
     {
         var referrals = await db.Referrals.AsNoTracking().OrderByDescending(r => r.ReceivedAt)
             .Take(Math.Clamp(limit ?? 100, 1, 1000)).ToListAsync(cancellationToken);
+        var caseIds = referrals.Where(r => r.IsCrossBorder && r.CaseId is not null).Select(r => r.CaseId!.Value).Distinct().ToList();
+        if (caseIds.Count > 0)
+        {
+            var children = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.ChildLocalId, cancellationToken);
+            foreach (var referral in referrals.Where(r => r.CaseId is { } id && children.ContainsKey(id)))
+            {
+                outbox.RecordRead(db, referral.PlacingAuthority!, children[referral.CaseId!.Value], "referral", ReferralFields);
+            }
+
+            await work.CommitAsync(cancellationToken);
+        }
+
         return TypedResults.Ok(referrals.Select(ReferralView.From).ToArray());
     }
 
@@ -34,15 +52,17 @@ internal static class CaseQueries
         if (referral is { PlacingAuthority: { } owner, CaseId: { } caseId }
             && await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.ChildLocalId).FirstOrDefaultAsync(cancellationToken) is { } child)
         {
-            outbox.RecordRead(db, owner, child, "referral", ["child", "source", "concerns", "exploitationTypes", "concernDate", "matchedOn"]);
+            outbox.RecordRead(db, owner, child, "referral", ReferralFields);
             await work.CommitAsync(cancellationToken);
         }
 
         return TypedResults.Ok(ReferralView.From(referral));
     }
 
+    /// <summary>The reciprocal cases: each one shown is another authority's child's record, audited as read.</summary>
     public static async Task<Results<Ok<CaseView[]>, ProblemHttpResult>> ListCases(
-        string? status, ReferralDbContext db, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
+        string? status, ReferralDbContext db, UnitOfWork<ReferralDbContext> work, CrossBorderOutbox outbox,
+        WorkingDayCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = db.Cases.AsNoTracking().Include(c => c.Meetings).AsQueryable();
         switch (status)
@@ -63,6 +83,16 @@ internal static class CaseQueries
         var ids = cases.Select(c => c.Id).ToList();
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.CaseId != null && ids.Contains(r.CaseId.Value)).ToListAsync(cancellationToken);
         var today = calendar.LocalDate(clock.GetUtcNow());
+        if (cases.Count > 0)
+        {
+            foreach (var shown in cases)
+            {
+                outbox.RecordRead(db, shown.PlacingAuthority, shown.ChildLocalId, "case", CaseFields);
+            }
+
+            await work.CommitAsync(cancellationToken);
+        }
+
         return TypedResults.Ok(cases.Select(c => CaseView.From(c, referrals.Where(r => r.CaseId == c.Id), today)).ToArray());
     }
 
@@ -80,7 +110,7 @@ internal static class CaseQueries
         EntityTags.Set(http, reciprocal.Revision);
 
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.CaseId == id).ToListAsync(cancellationToken);
-        outbox.RecordRead(db, reciprocal.PlacingAuthority, reciprocal.ChildLocalId, "case", ["child", "status", "meetings", "currentLevel", "nextReviewDue", "referrals"]);
+        outbox.RecordRead(db, reciprocal.PlacingAuthority, reciprocal.ChildLocalId, "case", CaseFields);
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(CaseView.From(reciprocal, referrals, calendar.LocalDate(clock.GetUtcNow())));
     }
