@@ -5,6 +5,9 @@ public static class RegionalRoles
 {
     public const string Practitioner = "practitioner";
     public const string CreCoordinator = "cre-coordinator";
+
+    /// <summary>A team or service manager: a second pair of eyes above a practitioner (see docs/decisions/0015-consent-roles.md).</summary>
+    public const string Manager = "manager";
     public const string RegionalCoordinator = "regional-coordinator";
     public const string Police = "police";
 
@@ -12,7 +15,7 @@ public static class RegionalRoles
     public const string System = "system";
 
     public static IReadOnlyList<string> All { get; } =
-        [Practitioner, CreCoordinator, RegionalCoordinator, Police, System];
+        [Practitioner, CreCoordinator, Manager, RegionalCoordinator, Police, System];
 
     public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
 }

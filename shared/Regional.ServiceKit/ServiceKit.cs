@@ -38,7 +38,7 @@ public static class ServiceKitExtensions
             .RequireAuthenticatedUser()
             // The caller must belong to this authority: a council sees only its own records.
             .RequireClaim(RegionalClaims.Authority, authority)
-            .RequireClaim(RegionalClaims.Role, RegionalRoles.Practitioner, RegionalRoles.CreCoordinator, RegionalRoles.System));
+            .RequireClaim(RegionalClaims.Role, RegionalRoles.Practitioner, RegionalRoles.CreCoordinator, RegionalRoles.Manager, RegionalRoles.System));
         kit.Register();
         return builder;
     }
@@ -88,7 +88,7 @@ public static class ServiceKitExtensions
 /// <summary>Authorization policies the kit defines for every service.</summary>
 public static class ServicePolicies
 {
-    /// <summary>A practitioner, CRE coordinator or system client of this service's own authority.</summary>
+    /// <summary>A practitioner, CRE coordinator, manager or system client of this service's own authority.</summary>
     public const string Practice = "authority-practice";
 
     public const string RegionalCoordinator = "regional-coordinator";
