@@ -39,30 +39,30 @@ public sealed class ConsentRecord : Aggregate, IVersioned
     public IReadOnlyList<EffectiveBasis> Effective(DateOnly today) =>
         [.. Purposes.All.SelectMany(p => Recipients.All.Select(r => Effective(p, r, today)))];
 
-    public void Record(ConsentDecision decision, BasisClock clock)
+    public IReadOnlyList<LawfulBasisRecorded> Record(ConsentDecision decision, BasisClock clock)
     {
         decision.Sequence = NextSequence;
         Decisions.Add(decision);
         ChangedAt = clock.Now;
-        Announce(clock);
+        return Announce(clock);
     }
 
-    public void Record(SafeguardingOverride safeguarding, BasisClock clock)
+    public IReadOnlyList<LawfulBasisRecorded> Record(SafeguardingOverride safeguarding, BasisClock clock)
     {
         safeguarding.Sequence = NextSequence;
         Overrides.Add(safeguarding);
         ChangedAt = clock.Now;
-        Announce(clock);
+        return Announce(clock);
     }
 
     /// <summary>
     /// Sends a <see cref="LawfulBasisRecorded"/> for each purpose and recipient type whose basis is
-    /// not what was last announced (a decision, an override, or an override's review date passing).
-    /// Returns how many changed.
+    /// not what was last announced (a decision, an override, or an override's review date passing),
+    /// and returns what it sent.
     /// </summary>
-    public int Announce(BasisClock clock)
+    public IReadOnlyList<LawfulBasisRecorded> Announce(BasisClock clock)
     {
-        var changed = 0;
+        var changed = new List<LawfulBasisRecorded>();
         foreach (var now in Effective(clock.Today))
         {
             var last = Announced.FirstOrDefault(a => a.Purpose == now.Purpose && a.RecipientType == now.RecipientType);
@@ -80,7 +80,7 @@ public sealed class ConsentRecord : Aggregate, IVersioned
             // A basis that stops holding is announced under the basis it was, so the receiver knows what ended.
             var basis = now.Basis ?? last.Basis!;
             var reference = now.Holds ? now.Reference : last.Reference;
-            Send(new LawfulBasisRecorded(
+            var announcement = new LawfulBasisRecorded(
                 BasisId(clock.Authority, ChildLocalId, now.Purpose, now.RecipientType),
                 clock.Authority,
                 clock.Authority,
@@ -92,15 +92,16 @@ public sealed class ConsentRecord : Aggregate, IVersioned
                 now.Holds,
                 clock.Now,
                 now.ReviewBy is { } reviewBy ? clock.EndOfDay(reviewBy) : null,
-                clock.Now));
+                clock.Now);
+            Send(announcement);
+            changed.Add(announcement);
             last.Basis = now.Basis;
             last.Reference = now.Reference;
             last.ReviewBy = now.ReviewBy;
             last.AnnouncedAt = clock.Now;
-            changed++;
         }
 
-        if (changed > 0)
+        if (changed.Count > 0)
         {
             ChangedAt = clock.Now;
         }

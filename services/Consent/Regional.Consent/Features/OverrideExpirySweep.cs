@@ -51,7 +51,7 @@ public sealed partial class OverrideExpirySweep(
                 .OrderBy(r => r.ChildLocalId)
                 .Take(200)
                 .ToListAsync(ct);
-            ended = lapsed.Sum(r => r.Announce(at));
+            ended = lapsed.Sum(r => r.Announce(at).Count);
         }, cancellationToken, ChangeOrigin.System);
 
         if (ended > 0)
