@@ -33,6 +33,8 @@ public sealed partial class ChildDataAccessedConsumer(
         // The inbox stops a redelivery of this message; this stops the same entry sent again under a new message id.
         if (await db.AccessLog.AnyAsync(e => e.EntryId == message.EntryId && e.From == message.From, context.CancellationToken))
         {
+            // Only this message's receipt is committed.
+            await work.CommitAsync(context.CancellationToken);
             return;
         }
 
