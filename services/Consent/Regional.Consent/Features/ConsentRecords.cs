@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Regional.Consent.Data;
 using Regional.Consent.Domain;
+using Regional.Messaging;
 using Regional.Region;
 using Regional.ServiceDefaults;
 
@@ -30,6 +31,24 @@ internal static class ConsentRecords
         else if (childId.Length > ChildIdMaxLength)
         {
             errors.Add("childId", $"must be at most {ChildIdMaxLength} characters.");
+        }
+    }
+
+    /// <summary>
+    /// Runs a change, and once more on fresh state if it collided with another writer's insert
+    /// (two first decisions opening the same record, two entries taking the same place in it):
+    /// the unit of work re-applies lost version races itself, not a duplicate key.
+    /// </summary>
+    public static async Task<T> OnceMoreOnCollision<T>(UnitOfWork<ConsentDbContext> work, Func<Task<T>> change)
+    {
+        try
+        {
+            return await change();
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            work.Db.ChangeTracker.Clear();
+            return await change();
         }
     }
 

@@ -97,7 +97,7 @@ internal static class RecordDecisionHandler
         WorkingDayCalendar calendar,
         TimeProvider clock,
         CancellationToken cancellationToken) =>
-        work.ExecuteAsync<Results<Created<DecisionRecordedView>, ProblemHttpResult>>(async ct =>
+        ConsentRecords.OnceMoreOnCollision(work, () => work.ExecuteAsync<Results<Created<DecisionRecordedView>, ProblemHttpResult>>(async ct =>
         {
             var at = ConsentRecords.Clock(self.Authority, clock, calendar);
             var errors = RecordDecisionValidator.Validate(childId, request, at.Today);
@@ -149,5 +149,5 @@ internal static class RecordDecisionHandler
             return TypedResults.Created(
                 $"/{self.Authority}/consent/children/{Uri.EscapeDataString(childId)}",
                 new DecisionRecordedView(ConsentViews.From(decision), ConsentViews.Effective(record, at.Today)));
-        }, cancellationToken);
+        }, cancellationToken));
 }

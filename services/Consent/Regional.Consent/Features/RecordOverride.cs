@@ -58,7 +58,7 @@ internal static class RecordOverrideHandler
         WorkingDayCalendar calendar,
         TimeProvider clock,
         CancellationToken cancellationToken) =>
-        work.ExecuteAsync<Results<Created<OverrideRecordedView>, ProblemHttpResult>>(async ct =>
+        ConsentRecords.OnceMoreOnCollision(work, () => work.ExecuteAsync<Results<Created<OverrideRecordedView>, ProblemHttpResult>>(async ct =>
         {
             var at = ConsentRecords.Clock(self.Authority, clock, calendar);
             var errors = RecordOverrideValidator.Validate(childId, request, at.Today);
@@ -92,5 +92,5 @@ internal static class RecordOverrideHandler
             return TypedResults.Created(
                 $"/{self.Authority}/consent/children/{Uri.EscapeDataString(childId)}",
                 new OverrideRecordedView(ConsentViews.From(safeguarding, at.Today), ConsentViews.Effective(record, at.Today)));
-        }, cancellationToken);
+        }, cancellationToken));
 }

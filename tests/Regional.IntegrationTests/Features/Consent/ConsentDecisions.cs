@@ -100,6 +100,23 @@ public abstract class When_consent_is_recorded_for_a_placed_child<TRegion>(TRegi
     }
 
     [Fact]
+    public async Task Two_first_decisions_at_once_both_open_the_one_record()
+    {
+        using var practitioner = await fixture.SignedInAs("nottingham-city.practitioner");
+        using var coordinator = await fixture.SignedInAs("nottingham-city.cre-coordinator");
+        var child = NewChildId();
+        var today = Today(fixture);
+
+        var responses = await Task.WhenAll(
+            PostDecision(practitioner, child, ParentRefusal("health", today)),
+            PostDecision(coordinator, child, ChildDecision("consent", "exploitation", today)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal((2, 1), ((await Stored(fixture, child)).Decisions, (await Stored(fixture, child)).Records));
+        Assert.Equal("consent", Basis((await GetRecord(practitioner, child)).Effective, "exploitation").Basis);
+    }
+
+    [Fact]
     public async Task A_withdrawal_with_nothing_to_withdraw_is_a_conflict_and_stores_nothing()
     {
         using var practitioner = await fixture.SignedInAs("nottingham-city.practitioner");
