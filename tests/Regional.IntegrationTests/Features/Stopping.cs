@@ -89,7 +89,8 @@ public sealed class When_the_region_process_is_signalled(PrivateBroker broker) :
             .Select(Tag)
             .Distinct()
             .ToList();
-        Assert.Equal(9, services.Count);
+        // Four authorities' placement, referral and consent services, and the coordination service.
+        Assert.Equal(13, services.Count);
 
         var before = region.Lines.Count;
         await broker.Node.StopBrokerAsync();
