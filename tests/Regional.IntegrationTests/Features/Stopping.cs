@@ -49,7 +49,7 @@ public sealed class When_the_region_process_is_signalled(PrivateBroker broker) :
     {
         await using var region = await StartRegionAsync();
         var ports = region.BannerPorts();
-        Assert.True(ports.Count >= 11, $"Expected the gateway, identity and nine services in the banner:\n{region.Tail()}");
+        Assert.True(ports.Count >= 15, $"Expected the gateway, identity and thirteen services in the banner:\n{region.Tail()}");
 
         await region.SignalAsync(signal);
 
