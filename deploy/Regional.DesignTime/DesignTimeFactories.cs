@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Regional.Consent.Data;
 using Regional.Placement.Data;
 using Regional.Referral.Data;
 using Regional.RegionService.Data;
@@ -59,4 +60,22 @@ public sealed class SqlServerRegionFactory : IDesignTimeDbContextFactory<SqlServ
 {
     public SqlServerRegionDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerRegionDbContext>().UseSqlServer("Server=none;Database=design").Options);
+}
+
+public sealed class SqliteConsentFactory : IDesignTimeDbContextFactory<SqliteConsentDbContext>
+{
+    public SqliteConsentDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteConsentDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+public sealed class PostgresConsentFactory : IDesignTimeDbContextFactory<PostgresConsentDbContext>
+{
+    public PostgresConsentDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresConsentDbContext>().UseNpgsql("Host=127.0.0.1;Database=design").Options);
+}
+
+public sealed class SqlServerConsentFactory : IDesignTimeDbContextFactory<SqlServerConsentDbContext>
+{
+    public SqlServerConsentDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerConsentDbContext>().UseSqlServer("Server=none;Database=design").Options);
 }

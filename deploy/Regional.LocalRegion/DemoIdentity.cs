@@ -44,6 +44,7 @@ public static class DemoIdentity
         {
             User($"{authority.Id}.practitioner", $"{authority.Name} practitioner", authority.Id, null, RegionalRoles.Practitioner);
             User($"{authority.Id}.cre-coordinator", $"{authority.Name} CRE coordinator", authority.Id, null, RegionalRoles.CreCoordinator);
+            User($"{authority.Id}.manager", $"{authority.Name} manager", authority.Id, null, RegionalRoles.Manager);
             Client($"{authority.Id}-case-system", authority.Id, null, RegionalRoles.System);
         }
 

@@ -22,6 +22,11 @@ public static class RegionBanner
             text.AppendLine($"  Referral:  {authority,-16} http://127.0.0.1:{port}  (OpenAPI: /openapi/v1.json)");
         }
 
+        foreach (var (authority, port) in region.ConsentPorts)
+        {
+            text.AppendLine($"  Consent:   {authority,-16} http://127.0.0.1:{port}  (OpenAPI: /openapi/v1.json)");
+        }
+
         text.AppendLine($"  Region:    {"coordination",-16} {region.RegionServiceUrl.ToString().TrimEnd('/')}  (also {gateway}/region)");
 
         text.AppendLine();

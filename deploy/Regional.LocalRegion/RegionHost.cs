@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Regional.Consent;
 using Regional.Gateway;
 using Regional.Identity;
 using Regional.Placement;
@@ -23,18 +24,17 @@ using Regional.ServiceDefaults;
 namespace Regional.LocalRegion;
 
 /// <summary>
-/// The region in one process: the identity service, each authority's placement and referral
-/// services (each its own database, queue and port), the regional coordination service and the
+/// The region in one process: the identity service, each authority's placement, referral and
+/// consent services (each its own database, queue and port), the regional coordination service and the
 /// gateway in front. Each is the same library the
 /// separate hosts run, given its configuration in memory.
 /// </summary>
 public sealed class RegionHost : IAsyncDisposable
 {
     private readonly RegionHostOptions _options;
-    private readonly Dictionary<string, WebApplication> _placements = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _placementPorts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, WebApplication> _referrals = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _referralPorts = new(StringComparer.Ordinal);
+    private readonly AuthorityApps _placements = new(PlacementService.Name);
+    private readonly AuthorityApps _referrals = new(ReferralService.Name);
+    private readonly AuthorityApps _consents = new(ConsentService.Name);
     private WebApplication? _identity;
     private WebApplication? _coordination;
     private int _coordinationPort;
@@ -53,9 +53,11 @@ public sealed class RegionHost : IAsyncDisposable
 
     public Uri IdentityUrl { get; private set; } = null!;
 
-    public IReadOnlyDictionary<string, int> PlacementPorts => _placementPorts;
+    public IReadOnlyDictionary<string, int> PlacementPorts => _placements.Ports;
 
-    public IReadOnlyDictionary<string, int> ReferralPorts => _referralPorts;
+    public IReadOnlyDictionary<string, int> ReferralPorts => _referrals.Ports;
+
+    public IReadOnlyDictionary<string, int> ConsentPorts => _consents.Ports;
 
     public Uri RegionServiceUrl => new($"http://127.0.0.1:{_coordinationPort}");
 
@@ -78,10 +80,13 @@ public sealed class RegionHost : IAsyncDisposable
     }
 
     /// <summary>The services of an authority's running placement instance (for tests and tools).</summary>
-    public IServiceProvider PlacementServices(string authority) => _placements[authority].Services;
+    public IServiceProvider PlacementServices(string authority) => _placements.Apps[authority].Services;
 
     /// <summary>The services of an authority's running referral instance (for tests and tools).</summary>
-    public IServiceProvider ReferralServices(string authority) => _referrals[authority].Services;
+    public IServiceProvider ReferralServices(string authority) => _referrals.Apps[authority].Services;
+
+    /// <summary>The services of an authority's running consent instance (for tests and tools).</summary>
+    public IServiceProvider ConsentServices(string authority) => _consents.Apps[authority].Services;
 
     /// <summary>The services of the regional coordination service.</summary>
     public IServiceProvider RegionServices => _coordination!.Services;
@@ -89,15 +94,15 @@ public sealed class RegionHost : IAsyncDisposable
     /// <summary>Stops an authority's placement service and builds it afresh, as after a crash or deployment.</summary>
     public async Task RestartPlacementAsync(string authority, CancellationToken cancellationToken = default)
     {
-        var old = _placements[authority];
+        var old = _placements.Apps[authority];
         await old.StopAsync(cancellationToken);
         await old.DisposeAsync();
-        _placements[authority] = await StartAppAsync(() => BuildPlacement(authority, _placementPorts[authority]), cancellationToken);
+        _placements.Apps[authority] = await StartAppAsync(() => BuildPlacement(authority, _placements.Ports[authority]), cancellationToken);
     }
 
     /// <summary>Stops an authority's placement service without starting it again.</summary>
     public async Task StopPlacementAsync(string authority, CancellationToken cancellationToken = default) =>
-        await _placements[authority].StopAsync(cancellationToken);
+        await _placements.Apps[authority].StopAsync(cancellationToken);
 
     private async Task StartAllAsync(CancellationToken cancellationToken)
     {
@@ -122,21 +127,22 @@ public sealed class RegionHost : IAsyncDisposable
         // The others are known to the gateway alone, which starts after them: they bind port 0
         // (the kernel's choice, no window for another process) and say afterwards which port it is.
         var next = _options.FirstServicePort;
-        foreach (var authority in Region.Authorities.Select(a => a.Id))
+        async Task StartEach(AuthorityApps apps, Func<string, int, WebApplication> build)
         {
-            var port = next == 0 ? 0 : next++;
-            _placements[authority] = await StartAppAsync(() => BuildPlacement(authority, port), cancellationToken);
-            _placementPorts[authority] = BoundPort(_placements[authority]);
+            foreach (var authority in Region.Authorities.Select(a => a.Id))
+            {
+                var port = next == 0 ? 0 : next++;
+                apps.Apps[authority] = await StartAppAsync(() => build(authority, port), cancellationToken);
+                apps.Ports[authority] = BoundPort(apps.Apps[authority]);
+            }
         }
+
+        await StartEach(_placements, BuildPlacement);
 
         // Referral services before the coordination service: their queues must be bound before it
         // announces the aligned tool versions.
-        foreach (var authority in Region.Authorities.Select(a => a.Id))
-        {
-            var port = next == 0 ? 0 : next++;
-            _referrals[authority] = await StartAppAsync(() => BuildReferral(authority, port), cancellationToken);
-            _referralPorts[authority] = BoundPort(_referrals[authority]);
-        }
+        await StartEach(_referrals, BuildReferral);
+        await StartEach(_consents, BuildConsent);
 
         var coordinationPort = next == 0 ? 0 : next;
         _coordination = await StartAppAsync(() => BuildCoordination(coordinationPort), cancellationToken);
@@ -194,6 +200,22 @@ public sealed class RegionHost : IAsyncDisposable
         return app;
     }
 
+    private WebApplication BuildConsent(string authority, int port)
+    {
+        var builder = NewBuilder($"{authority}.consent", port, new Dictionary<string, string?>
+        {
+            ["Authority"] = authority,
+            ["Database:Provider"] = _options.DatabaseProvider.ToString(),
+            ["ConnectionStrings:Consent"] = DatabaseFor(authority, _options.ConsentConnectionString, "consent"),
+            ["RabbitMq:Uri"] = _options.RabbitMqUri,
+        });
+        builder.AddConsentService();
+        Customise($"{authority}.consent", builder);
+        var app = builder.Build();
+        app.MapConsentService();
+        return app;
+    }
+
     private WebApplication BuildCoordination(int port)
     {
         var builder = NewBuilder("region", port, new Dictionary<string, string?>
@@ -241,14 +263,12 @@ public sealed class RegionHost : IAsyncDisposable
             ["Gateway:IdentityAddress"] = IdentityUrl.ToString(),
             ["Gateway:RegionAddress"] = RegionServiceUrl.ToString(),
         };
-        foreach (var (authority, placementPort) in _placementPorts)
+        foreach (var apps in new[] { _placements, _referrals, _consents })
         {
-            settings[$"Gateway:Destinations:{authority}:placement"] = $"http://127.0.0.1:{placementPort}";
-        }
-
-        foreach (var (authority, referralPort) in _referralPorts)
-        {
-            settings[$"Gateway:Destinations:{authority}:referral"] = $"http://127.0.0.1:{referralPort}";
+            foreach (var (authority, servicePort) in apps.Ports)
+            {
+                settings[$"Gateway:Destinations:{authority}:{apps.Service}"] = $"http://127.0.0.1:{servicePort}";
+            }
         }
 
         var builder = NewBuilder("gateway", port, settings);
@@ -392,8 +412,9 @@ public sealed class RegionHost : IAsyncDisposable
         _gateway = null;
         _coordination = null;
         _identity = null;
-        _placements.Clear();
-        _referrals.Clear();
+        _placements.Apps.Clear();
+        _referrals.Apps.Clear();
+        _consents.Apps.Clear();
 
         // Idle pooled connections outlive the apps that opened them; a region of nine databases
         // left behind per test class would exhaust the server's connection slots.
@@ -404,5 +425,16 @@ public sealed class RegionHost : IAsyncDisposable
     }
 
     private List<WebApplication> AppsInStopOrder() =>
-        [.. new[] { _gateway, _coordination }.Concat(_referrals.Values).Concat(_placements.Values).Append(_identity).OfType<WebApplication>()];
+        [.. new[] { _gateway, _coordination }.Concat(_consents.Apps.Values).Concat(_referrals.Apps.Values).Concat(_placements.Apps.Values)
+            .Append(_identity).OfType<WebApplication>()];
+
+    /// <summary>One service's instance per authority, with the port each is bound to.</summary>
+    private sealed class AuthorityApps(string service)
+    {
+        public string Service { get; } = service;
+
+        public Dictionary<string, WebApplication> Apps { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> Ports { get; } = new(StringComparer.Ordinal);
+    }
 }

@@ -19,6 +19,12 @@ public sealed class RegionHostOptions
     /// </summary>
     public Func<string, string>? ReferralConnectionString { get; init; }
 
+    /// <summary>
+    /// Connection string of an authority's consent database; by default a SQLite file under
+    /// <see cref="DataDirectory"/>, or on PostgreSQL the placement database's name with <c>_consent</c>.
+    /// </summary>
+    public Func<string, string>? ConsentConnectionString { get; init; }
+
     /// <summary>The coordination service's database; by default <c>region.db</c>, or on PostgreSQL beside the first authority's.</summary>
     public string? RegionConnectionString { get; init; }
 
@@ -32,7 +38,7 @@ public sealed class RegionHostOptions
 
     public int IdentityPort { get; init; }
 
-    /// <summary>Ports of the placement services, one per authority in region order, then the referral services, then the coordination service; 0 picks free ones.</summary>
+    /// <summary>Ports of the placement services, one per authority in region order, then the referral services, then the consent services, then the coordination service; 0 picks free ones.</summary>
     public int FirstServicePort { get; init; }
 
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
@@ -42,6 +48,6 @@ public sealed class RegionHostOptions
     /// <summary>Settings applied to every service (e.g. <c>Placement:OverdueCheckInterval</c>).</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>Last word on an app's services, by app name (<c>identity</c>, <c>gateway</c>, <c>{authority}.placement</c>, <c>{authority}.referral</c>, <c>region</c>).</summary>
+    /// <summary>Last word on an app's services, by app name (<c>identity</c>, <c>gateway</c>, <c>{authority}.placement</c>, <c>{authority}.referral</c>, <c>{authority}.consent</c>, <c>region</c>).</summary>
     public Action<string, IServiceCollection>? ConfigureServices { get; init; }
 }

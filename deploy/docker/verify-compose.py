@@ -59,7 +59,8 @@ properties = {}  # property name -> declared types
 for type_, name in re.findall(r"public\s+([\w<>\[\]?,. ]+?)\s+(\w+)\s*\{\s*get;", code):
     properties.setdefault(name, set()).add(type_)
 literal_keys = set(re.findall(r'"([A-Za-z]\w*(?::\w+)+)"', code)) | set(re.findall(r'Configuration\["(\w+)"\]', code))
-connection_names = set(re.findall(r'AddServiceDatabase<[^>]*>\([^;]*?"(\w+)"\)', code))
+# Named where a service registers its database: directly, or through the service kit's Database<...>("Name").
+connection_names = set(re.findall(r'AddServiceDatabase<[^>]*>\([^;]*?"(\w+)"\)', code)) | set(re.findall(r'\.Database<[^>]*>\("(\w+)"\)', code))
 framework_prefixes = ("ASPNETCORE_", "DOTNET_", "OTEL_", "Logging:LogLevel:", "Logging:Console:")
 
 
@@ -176,8 +177,33 @@ for database, names in seen.items():
     if len(names) > 1:
         fail(f"database {database} is shared by {names}")
 
-# --- Gateway and identity: addresses and the issuer ---------------------------------------------
+# --- Referral and consent: the same shape, one container and database per authority -------------
 gateway = env_of(services["gateway"])
+for kind, folder, setting in (("referral", "Referral", "Referral"), ("consent", "Consent", "Consent")):
+    containers = {n: s for n, s in dotnet.items() if s["build"]["args"]["PROJECT"].startswith(f"services/{folder}/")}
+    for name, service in containers.items():
+        env = env_of(service)
+        authority = env.get("Authority")
+        if name != f"{kind}-{authority}":
+            fail(f"{name}: the container of authority '{authority}' must be named {kind}-{authority}")
+        connection = dict(p.split("=", 1) for p in env.get(f"ConnectionStrings__{setting}", "").split(";") if "=" in p)
+        database = connection.get("Database")
+        if database != f"{kind}_{(authority or '').replace('-', '_')}":
+            fail(f"{name}: database {database} is not {kind}_<authority>")
+        if database not in created:
+            fail(f"{name}: database {database} is not created by postgres-init.sql")
+        seen.setdefault(database, []).append(name)
+    if sorted(env_of(s).get("Authority") for s in containers.values()) != sorted(authorities):
+        fail(f"{kind} containers {sorted(containers)} do not match the region's authorities {authorities}")
+    template = gateway.get(f"Gateway__ServiceAddresses__{kind}", "")
+    for authority in authorities:
+        if urlparse(template.replace("{authority}", authority)).hostname not in services:
+            fail(f"gateway: the {kind} address of {authority} names no compose service")
+for database, names in seen.items():
+    if len(names) > 1:
+        fail(f"database {database} is shared by {names}")
+
+# --- Gateway and identity: addresses and the issuer ---------------------------------------------
 template = gateway.get("Gateway__ServiceAddresses__placement", "")
 for authority in authorities:
     host = urlparse(template.replace("{authority}", authority)).hostname
@@ -199,6 +225,7 @@ for a in region["Authorities"]:
     users += [
         {"UserName": f"{a['Id']}.practitioner", "DisplayName": f"{a['Name']} practitioner", "Authority": a["Id"], "Roles": ["practitioner"]},
         {"UserName": f"{a['Id']}.cre-coordinator", "DisplayName": f"{a['Name']} CRE coordinator", "Authority": a["Id"], "Roles": ["cre-coordinator"]},
+        {"UserName": f"{a['Id']}.manager", "DisplayName": f"{a['Name']} manager", "Authority": a["Id"], "Roles": ["manager"]},
     ]
     clients.append({"ClientId": f"{a['Id']}-case-system", "ClientSecret": "dev-secret", "Authority": a["Id"], "Roles": ["system"]})
 for f in region["PoliceForces"]:

@@ -18,10 +18,11 @@ dotnet build deploy/Regional.DesignTime -c "$configuration" -nologo -v quiet >"$
   || { cat "$out/build.log" >&2; echo "check-migrations: the design-time project does not build" >&2; exit 1; }
 
 failed=()
-for service in Placement Referral Region; do
+for service in Placement Referral Consent Region; do
   case $service in
     Placement) project=services/Placement/Regional.Placement ;;
     Referral)  project=services/Referral/Regional.Referral ;;
+    Consent)   project=services/Consent/Regional.Consent ;;
     Region)    project=services/Region/Regional.RegionService ;;
   esac
   ef=(--no-build --configuration "$configuration" --project "$project" --startup-project deploy/Regional.DesignTime)

@@ -191,17 +191,30 @@ public sealed class CrossBorderOutbox(
                 }
 
                 var allowed = new List<string>(rule.Fields);
+                var gated = new List<IReadOnlyList<string>>();
                 foreach (var (purpose, fields) in rule.Gated)
                 {
                     if (BasisFor(purpose) is { } holding)
                     {
                         allowed.AddRange(fields);
+                        gated.Add(fields);
                         basisNames.Add($"{purpose}: {holding.Basis}");
                         references.Add(holding.Reference);
                     }
                 }
 
                 var removed = FieldFilter.Apply(body, allowed);
+
+                // A gated basis is named only where fields it let go are in the message.
+                for (var g = gated.Count - 1; g >= 0; g--)
+                {
+                    if (!gated[g].Any(f => FieldFilter.Select(body, f) is not null))
+                    {
+                        basisNames.RemoveAt(g + 1);
+                        references.RemoveAt(g + 1);
+                    }
+                }
+
                 if (removed.Count > 0 && rule.Excluded == ExcludedFields.Refuse)
                 {
                     throw new SharingRefusedException($"{message.GetType().Name} carries fields its rule for {decision.RecipientType} does not allow: {string.Join(", ", removed)}.");

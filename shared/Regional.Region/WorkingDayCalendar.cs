@@ -47,6 +47,13 @@ public sealed class WorkingDayCalendar
     public DateOnly LocalDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
 
+    /// <summary>The instant a region-local calendar date ends (the next local midnight), in UTC.</summary>
+    public DateTimeOffset EndOfDay(DateOnly date)
+    {
+        var localMidnightAfter = date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(localMidnightAfter, _zone.GetUtcOffset(localMidnightAfter)).ToUniversalTime();
+    }
+
     /// <summary>
     /// The instant a service level of <paramref name="workingDays"/> runs out when started at
     /// <paramref name="start"/>: the end of the region-local day that many working days later.

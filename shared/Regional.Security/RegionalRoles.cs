@@ -5,11 +5,11 @@ public static class RegionalRoles
 {
     public const string Practitioner = "practitioner";
     public const string CreCoordinator = "cre-coordinator";
+
+    /// <summary>A team or service manager: a second pair of eyes above a practitioner (see docs/decisions/0015-consent-roles.md).</summary>
+    public const string Manager = "manager";
     public const string RegionalCoordinator = "regional-coordinator";
     public const string Police = "police";
-
-    /// <summary>A team or service manager of an authority: approves safeguarding overrides and reads the audit.</summary>
-    public const string Manager = "manager";
 
     /// <summary>A case management system calling as a client, not a person.</summary>
     public const string System = "system";

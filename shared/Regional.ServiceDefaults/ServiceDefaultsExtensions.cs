@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 
 namespace Regional.ServiceDefaults;
 
@@ -23,6 +24,11 @@ public static class ServiceDefaultsExtensions
         // Unreadable bodies become exceptions in every environment, so that BadRequestExceptionHandler
         // can name the field instead of a bare 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // The hosting diagnostics open a log scope holding the request path, which every log line
+        // of the request then carries; some paths name a child (/consent/children/{childId}). Off
+        // for that category alone, the scope is never opened; the request logs it would have
+        // written are below the region's Warning floor for Microsoft.AspNetCore anyway.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.AddRegionalTelemetry(serviceName, authority);
         return builder;
     }

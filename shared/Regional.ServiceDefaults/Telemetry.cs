@@ -35,7 +35,9 @@ public static class Telemetry
                 // SQL text only, never parameter values: the statements are parameterised.
                 .AddEntityFrameworkCoreInstrumentation()
                 .AddSource("MassTransit", "Yarp.ReverseProxy")
-                .AddSource(RegionalSources))
+                .AddSource(RegionalSources)
+                // Last, so that it sees every tag the instrumentation set, before any exporter does.
+                .AddProcessor(new PathRedaction()))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()

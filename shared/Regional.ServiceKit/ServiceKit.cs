@@ -100,7 +100,7 @@ public static class ServiceKitExtensions
 /// <summary>Authorization policies the kit defines for every service.</summary>
 public static class ServicePolicies
 {
-    /// <summary>A practitioner, CRE coordinator or system client of this service's own authority.</summary>
+    /// <summary>A practitioner, CRE coordinator, manager or system client of this service's own authority.</summary>
     public const string Practice = "authority-practice";
 
     public const string RegionalCoordinator = "regional-coordinator";

@@ -33,9 +33,11 @@ public static class GatewayCost
 
         var destinations = string.Join(',', bench.Region.PlacementPorts.Select(p => $"{p.Key}=http://127.0.0.1:{p.Value}"));
         var referrals = string.Join(',', bench.Region.ReferralPorts.Select(p => $"{p.Key}=http://127.0.0.1:{p.Value}"));
+        var consents = string.Join(',', bench.Region.ConsentPorts.Select(p => $"{p.Key}=http://127.0.0.1:{p.Value}"));
         using var child = StartChild(
             "--role", "gateways", "--identity", bench.Region.IdentityUrl.ToString().TrimEnd('/'),
-            "--region", Path.Combine(AppContext.BaseDirectory, "region.json"), "--destinations", destinations, "--referrals", referrals);
+            "--region", Path.Combine(AppContext.BaseDirectory, "region.json"), "--destinations", destinations, "--referrals", referrals,
+            "--consents", consents);
         try
         {
             // "READY barePort gatewayPort": the child binds port 0 and says which ports it got.

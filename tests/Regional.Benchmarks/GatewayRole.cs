@@ -20,6 +20,7 @@ public static class GatewayRole
         var regionFile = Arg("--region");
         var destinations = Arg("--destinations").Split(',').Select(d => d.Split('=', 2)).ToDictionary(d => d[0], d => d[1]);
         var referrals = Arg("--referrals").Split(',').Select(d => d.Split('=', 2)).ToDictionary(d => d[0], d => d[1]);
+        var consents = Arg("--consents").Split(',').Select(d => d.Split('=', 2)).ToDictionary(d => d[0], d => d[1]);
 
         var bare = Builder(regionFile, []);
         bare.Services.AddReverseProxy().LoadFromMemory(
@@ -54,6 +55,11 @@ public static class GatewayRole
         foreach (var (authority, address) in referrals)
         {
             settings[$"Gateway:Destinations:{authority}:referral"] = address;
+        }
+
+        foreach (var (authority, address) in consents)
+        {
+            settings[$"Gateway:Destinations:{authority}:consent"] = address;
         }
 
         var gateway = Builder(regionFile, settings);

@@ -36,7 +36,7 @@ public sealed class When_a_service_reads_its_callers_claims
     [Fact]
     public void The_role_names_are_the_ones_tokens_carry()
     {
-        Assert.Equal(["practitioner", "cre-coordinator", "regional-coordinator", "police", "system"], RegionalRoles.All);
+        Assert.Equal(["practitioner", "cre-coordinator", "manager", "regional-coordinator", "police", "system"], RegionalRoles.All);
         Assert.Equal(["sub", "client_id", "name", "role", "authority", "force"],
             [RegionalClaims.Subject, RegionalClaims.ClientId, RegionalClaims.Name, RegionalClaims.Role, RegionalClaims.Authority, RegionalClaims.Force]);
     }

@@ -21,7 +21,7 @@ public sealed partial class When_an_integrator_reads_the_api(PostgresRegion fixt
     public async Task Every_service_describes_itself_through_the_gateway_without_a_token()
     {
         using var anonymous = fixture.Anonymous();
-        foreach (var document in new[] { "placement", "referral", "region" })
+        foreach (var document in new[] { "placement", "referral", "consent", "region" })
         {
             var response = await anonymous.GetAsync($"/openapi/{document}.json");
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{document}: {(int)response.StatusCode}");
@@ -49,6 +49,15 @@ public sealed partial class When_an_integrator_reads_the_api(PostgresRegion fixt
         Assert.Equal(["initial-strategy", "professionals", "review"], Strings(Schema(referral, "RecordMeetingRequest")["properties"]!["type"]!["enum"]).Order());
         Assert.Contains("risk-reduced", Strings(Schema(referral, "ClosureRequest")["properties"]!["reason"]!["enum"]));
         Assert.Equal(["high", "low", "medium", "none"], Strings(Schema(referral, "IndicatorRequest")["properties"]!["rating"]!["enum"]).Order());
+
+        var consent = (await anonymous.GetFromJsonAsync<JsonObject>("/openapi/consent.json"))!;
+        var decision = Schema(consent, "RecordDecisionRequest");
+        Assert.Equal(["consent", "refusal", "withdrawal"], Strings(decision["properties"]!["decision"]!["enum"]).Order());
+        Assert.Equal(["HostAuthority", "PlacingAuthority", "PoliceForce"], Strings(decision["properties"]!["recipientType"]!["enum"]).Order());
+        Assert.Equal(["decidedOn", "decision", "givenBy", "purpose", "recipientType"], Strings(decision["required"]).Order());
+        Assert.Equal(
+            ["approvedBy", "approverRole", "lawfulBasis", "purpose", "reason", "recipientType", "reviewBy"],
+            Strings(Schema(consent, "RecordOverrideRequest")["required"]).Order());
     }
 
     [Fact]

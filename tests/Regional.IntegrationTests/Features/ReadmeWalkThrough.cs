@@ -60,6 +60,12 @@ public sealed partial class When_a_newcomer_runs_the_readme_walk_through(Postgre
             Assert.Contains("{\"currentLevel\":\"high\"", output);
             Assert.Contains("{\"status\":\"closed\",\"reason\":\"risk-reduced\"}", output);
             Assert.Contains("\"notices\":[\"placement-start\",\"placement-end\"]", output);
+            Assert.Contains("{\"purpose\":\"health\",\"basis\":null,\"reference\":null}", output);
+            Assert.Contains("{\"purpose\":\"exploitation\",\"basis\":\"consent\",\"reference\":null}", output);
+            Assert.Contains("practitioner override: 403", output);
+            Assert.Contains("{\"purpose\":\"health\",\"basis\":\"safeguarding\",\"reference\":\"dpa-2018-sch1-para18\"}", output);
+            Assert.Contains("{\"decisions\":[\"refusal\",\"consent\"],\"held\":[\"health/HostAuthority=safeguarding\",\"exploitation/HostAuthority=consent\"]}", output);
+            Assert.Contains("occurredAt,kind,what,fields,from,counterpart,actorRole,basis,reference,correlationId,entryId,receivedAt", output);
             Assert.Equal("403", output.TrimEnd().Split('\n')[^1]);
         }
     }

@@ -49,7 +49,7 @@ public sealed class When_the_region_process_is_signalled(PrivateBroker broker) :
     {
         await using var region = await StartRegionAsync();
         var ports = region.BannerPorts();
-        Assert.True(ports.Count >= 11, $"Expected the gateway, identity and nine services in the banner:\n{region.Tail()}");
+        Assert.True(ports.Count >= 15, $"Expected the gateway, identity and thirteen services in the banner:\n{region.Tail()}");
 
         await region.SignalAsync(signal);
 
@@ -89,7 +89,8 @@ public sealed class When_the_region_process_is_signalled(PrivateBroker broker) :
             .Select(Tag)
             .Distinct()
             .ToList();
-        Assert.Equal(9, services.Count);
+        // Four authorities' placement, referral and consent services, and the coordination service.
+        Assert.Equal(13, services.Count);
 
         var before = region.Lines.Count;
         await broker.Node.StopBrokerAsync();

@@ -111,19 +111,46 @@ public abstract class When_a_childs_data_crosses_a_border<TRegion>(TRegion fixtu
         var child = NewChild();
         var placement = await RecordPlacement(nottingham, "nottingham-city", SamplePlacement(localId: child));
         await InRegister(derbyshire, "derbyshire", placement.Id);
+        // Waiting for the entry read the register list, which is itself audited.
         var before = await InPlacementDb("derbyshire", db => db.Set<DisclosureAuditEntry>().CountAsync(e => e.ChildLocalId == child, Ct));
-        Assert.Equal(0, before);
 
         var read = await derbyshire.GetAsync($"/derbyshire/register/{placement.Id}", Ct);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
 
-        var entry = await InPlacementDb("derbyshire", db => db.Set<DisclosureAuditEntry>().AsNoTracking().SingleAsync(e => e.ChildLocalId == child, Ct));
+        var entries = await InPlacementDb("derbyshire", db => db.Set<DisclosureAuditEntry>().AsNoTracking().Where(e => e.ChildLocalId == child).OrderBy(e => e.Position).ToListAsync(Ct));
+        Assert.Equal(before + 1, entries.Count);
+        var entry = entries[^1];
         Assert.Equal(("read", "register-entry", "nottingham-city", "cre-coordinator"), (entry.Kind, entry.What, entry.ChildOwner, entry.ActorRole));
         var notice = await InPlacementDb("derbyshire", db => db.Outbox.AsNoTracking()
             .Where(m => m.Destination == "queue:nottingham-city.consent" && m.MessageType == "urn:regional:consent:child-data-accessed:v1")
             .ToListAsync(Ct));
         var accessed = notice.Select(m => JsonSerializer.Deserialize<ChildDataAccessed>(m.Body, Json)!).Single(a => a.EntryId == entry.EntryId);
         Assert.Equal(("read", child, "derbyshire"), (accessed.Kind, accessed.ChildLocalId, accessed.From));
+    }
+
+    [Fact]
+    public async Task A_list_that_shows_several_of_an_authoritys_children_tells_it_in_one_batch()
+    {
+        using var nottingham = await fixture.SignedInAs("nottingham-city.practitioner");
+        using var derbyshire = await fixture.SignedInAs("derbyshire.practitioner");
+        var children = new[] { NewChild(), NewChild() };
+        foreach (var child in children)
+        {
+            var placed = await RecordPlacement(nottingham, "nottingham-city", SamplePlacement(localId: child));
+            await InRegister(derbyshire, "derbyshire", placed.Id);
+        }
+
+        var list = await Register(derbyshire, "derbyshire", includeEnded: true);
+        Assert.Contains(list, e => e.Child.LocalId == children[0]);
+        Assert.Contains(list, e => e.Child.LocalId == children[1]);
+
+        var batches = await InPlacementDb("derbyshire", db => db.Outbox.AsNoTracking()
+            .Where(m => m.MessageType == "urn:regional:consent:child-data-accessed-batch:v1" && m.Destination == "queue:nottingham-city.consent")
+            .OrderByDescending(m => m.Sequence).ToListAsync(Ct));
+        var latest = JsonSerializer.Deserialize<ChildDataAccessedBatch>(batches[0].Body, Json)!;
+        Assert.Equal(list.Count(e => e.PlacingAuthority == "nottingham-city"), latest.Entries.Count);
+        Assert.Subset(latest.Entries.Select(e => e.ChildLocalId).ToHashSet(), children.ToHashSet());
+        Assert.All(latest.Entries, e => Assert.Equal(("read", "register-entry", "nottingham-city"), (e.Kind, e.What, e.To)));
     }
 
     [Fact]
