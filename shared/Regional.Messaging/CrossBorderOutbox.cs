@@ -136,10 +136,34 @@ public sealed class CrossBorderOutbox(
         var i = 0;
         while (true)
         {
-            for (; i < _pending.Count; i++)
+            // The bases of every child this pass needs them for, in one query (a backfill batch holds hundreds).
+            var bodies = _pending.Skip(i).Select(p => JsonSerializer.SerializeToNode(p.Message, p.Message.GetType(), Json)!.AsObject()).ToList();
+            var wanted = _pending.Skip(i).Zip(bodies)
+                .Where(x => x.First.Decision.Rule.Child is not null && NeedsBases(x.First.Decision.Recipient)
+                    && OwnerOf(x.First.Message, x.First.Decision.RecipientType) == self.Authority)
+                .Select(x => FieldFilter.Select(x.Second, x.First.Decision.Rule.Child!)?.GetValue<string>())
+                .OfType<string>()
+                .Where(id => !bases.ContainsKey(id))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            foreach (var chunk in wanted.Chunk(500))
+            {
+                foreach (var group in (await db.Set<RecordedBasis>().AsNoTracking().Where(b => chunk.Contains(b.ChildLocalId)).ToListAsync(cancellationToken))
+                    .GroupBy(b => b.ChildLocalId, StringComparer.Ordinal))
+                {
+                    bases[group.Key] = [.. group];
+                }
+
+                foreach (var id in chunk.Where(id => !bases.ContainsKey(id)))
+                {
+                    bases[id] = [];
+                }
+            }
+
+            for (var first = i; i < _pending.Count; i++)
             {
                 var (rows, message, decision) = _pending[i];
-                var body = JsonSerializer.SerializeToNode(message, message.GetType(), Json)!.AsObject();
+                var body = bodies[i - first];
                 var childLocalId = decision.Rule.Child is { } childPath ? FieldFilter.Select(body, childPath)?.GetValue<string>() : null;
                 if (decision.Rule.Child is not null && string.IsNullOrWhiteSpace(childLocalId))
                 {
@@ -150,11 +174,7 @@ public sealed class CrossBorderOutbox(
                 List<RecordedBasis> recorded = [];
                 if (childLocalId is not null && owner == self.Authority && NeedsBases(decision.Recipient))
                 {
-                    if (!bases.TryGetValue(childLocalId, out recorded!))
-                    {
-                        recorded = await db.Set<RecordedBasis>().AsNoTracking().Where(b => b.ChildLocalId == childLocalId).ToListAsync(cancellationToken);
-                        bases[childLocalId] = recorded;
-                    }
+                    recorded = bases[childLocalId];
                 }
 
                 RecordedBasis? BasisFor(string purpose) => recorded

@@ -66,6 +66,9 @@ public sealed partial class When_a_newcomer_runs_the_readme_walk_through(Postgre
             Assert.Contains("{\"purpose\":\"health\",\"basis\":\"safeguarding\",\"reference\":\"dpa-2018-sch1-para18\"}", output);
             Assert.Contains("{\"decisions\":[\"refusal\",\"consent\"],\"held\":[\"health/HostAuthority=safeguarding\",\"exploitation/HostAuthority=consent\"]}", output);
             Assert.Contains("occurredAt,kind,what,fields,from,counterpart,actorRole,basis,reference,correlationId,entryId,receivedAt", output);
+            Assert.Contains("{\"health\":{\"conditions\":\"asthma\",\"medication\":null,\"allergies\":\"penicillin\"}}", output);
+            Assert.Contains("{\"status\":422,\"missingBasis\":[{\"purpose\":\"health\",\"recipientType\":\"HostAuthority\"}]}", output);
+            Assert.Contains("{\"intact\":true,\"firstBreak\":null}", output);
             Assert.Equal("403", output.TrimEnd().Split('\n')[^1]);
         }
     }
