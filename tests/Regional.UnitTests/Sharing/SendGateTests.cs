@@ -163,6 +163,24 @@ public sealed class When_a_placing_authority_sends_a_childs_data : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_rule_that_refuses_excluded_fields_refuses_the_send_and_nothing_is_written()
+    {
+        var rules = SharingRules.Parse("""
+            { "version": 2, "purposes": [], "messages": { "urn:regional:placements:notice-received:v1": { "recipients": {
+              "HostAuthority": { "basis": "statutory", "reference": "reg 13", "excluded": "refuse",
+                                 "fields": [ "notificationId", "placementId", "from", "to" ] } } } } }
+            """);
+        var outbox = new CrossBorderOutbox(new ServiceIdentity(Self, "placement"), new SharingPolicy(new RegionDirectory(TestRegion.Options()), rules), TimeProvider.System, new OutboxSignal());
+        var work = new UnitOfWork<PlacementDbContext>(Db, outbox, Options.Create(new UnitOfWorkOptions()), NullLogger<UnitOfWork<PlacementDbContext>>.Instance);
+        outbox.Send(Db, new NoticeReceived(Guid.NewGuid(), Guid.NewGuid(), Self, "derbyshire", DateTimeOffset.UtcNow));
+
+        var refused = await Assert.ThrowsAsync<SharingRefusedException>(() => work.CommitAsync(Ct));
+        Assert.Contains("receivedAt", refused.Message);
+        Db.ChangeTracker.Clear();
+        Assert.Empty(await Db.Outbox.AsNoTracking().ToListAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_message_for_several_services_is_queued_once_for_each()
     {
         var (outbox, work) = Gate();
