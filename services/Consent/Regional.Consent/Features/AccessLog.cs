@@ -45,6 +45,23 @@ internal static class AccessLog
         csv.AppendJoin(',', fields.Select(Field)).Append("\r\n");
     }
 
-    private static string Field(string? value) =>
-        value is null ? "" : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    /// <summary>
+    /// One CSV cell. A value a spreadsheet would run as a formula (=, +, -, @, tab or CR first) is
+    /// prefixed with an apostrophe, as OWASP advises: the export is opened by council staff in
+    /// spreadsheets, and its text comes from other authorities.
+    /// </summary>
+    public static string Field(string? value)
+    {
+        if (value is null)
+        {
+            return "";
+        }
+
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
 }
