@@ -31,6 +31,11 @@ public interface IPlacementsApi
         string authority, Guid id, [Body] EndPlacementRequest request, [Header("If-Match")] string? ifMatch = null,
         CancellationToken cancellationToken = default);
 
+    /// <remarks>202 once it may go; 422 naming the missing basis when no consent or override holds (the message is then held and goes once one is recorded).</remarks>
+    [Post("/{authority}/placements/{id}/share")]
+    Task<IApiResponse<ShareChildDetailsResponse>> ShareChildDetails(
+        string authority, Guid id, [Body] ShareChildDetailsRequest request, CancellationToken cancellationToken = default);
+
     [Get("/{authority}/register")]
     Task<IApiResponse<RegisterEntryView[]>> ListRegister(
         string authority, [Query] bool? awaitingAcknowledgement = null, [Query] bool? includeEnded = null, [Query] int? limit = null,

@@ -12,5 +12,7 @@ public static class RegionalClients
 
     public static IReferralsApi Referrals(HttpClient gateway) => RestService.ForGenerated<IReferralsApi>(gateway, RegionalClientExtensions.Settings());
 
+    public static IConsentApi Consent(HttpClient gateway) => RestService.ForGenerated<IConsentApi>(gateway, RegionalClientExtensions.Settings());
+
     public static IRegionApi Region(HttpClient gateway) => RestService.ForGenerated<IRegionApi>(gateway, RegionalClientExtensions.Settings());
 }

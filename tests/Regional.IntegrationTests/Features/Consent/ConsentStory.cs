@@ -4,7 +4,11 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
+using Refit;
 using Regional.Api.Consent;
+using Regional.Api.Placements;
+using Regional.Client;
 using Regional.IntegrationTests.Features.Referrals;
 using Regional.IntegrationTests.Infrastructure;
 using Regional.Messaging;
@@ -78,13 +82,15 @@ public abstract class When_consent_governs_what_crosses_a_border<TRegion>(TRegio
         Assert.Equal("Seen with older men at Derby station; unexplained phone.", registered.ExploitationRisks);
 
         // Derbyshire's CRE coordinator needs the health details: without a basis the share is refused and held.
-        var share = new { purpose = "health", health = new { conditions = "asthma", medication = "salbutamol inhaler", allergies = "penicillin" } };
-        var refused = await practitioner.PostAsJsonAsync($"/nottingham-city/placements/{placement.Id}/share", share, Ct);
+        // Through the typed client a case system uses.
+        var refused = await RegionalClients.Placements(practitioner).ShareChildDetails(
+            "nottingham-city", placement.Id, new ShareChildDetailsRequest("health", new HealthRequest("asthma", "salbutamol inhaler", "penicillin"), null), Ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("purpose 'health'", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("purpose 'health'", (refused.Error as ApiException)?.Content);
 
         // A safeguarding override (DPA 2018 Sch.1 para 18), recorded by a CRE coordinator: the held share goes.
-        var recorded = await Read<OverrideRecordedView>(await PostOverride(coordinator, child, Override("health", today.AddDays(30))), HttpStatusCode.Created);
+        var recorded = Ok(await RegionalClients.Consent(coordinator).RecordOverride(
+            "nottingham-city", child, Override("health", today.AddDays(30)).Deserialize<RecordOverrideRequest>(ConsentApi.Json)!, Ct), HttpStatusCode.Created);
         Assert.Equal("safeguarding", Basis(recorded.Effective, "health").Basis);
         var withHealth = await AtHost("derbyshire", placement.Id, e => e.Health is not null, "the health details in Derbyshire's register");
         Assert.Equal(("asthma", "salbutamol inhaler", "penicillin"), (withHealth.Health!.Conditions, withHealth.Health.Medication, withHealth.Health.Allergies));
