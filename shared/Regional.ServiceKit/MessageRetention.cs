@@ -60,3 +60,40 @@ public sealed partial class MessageRetentionSweep<TContext>(
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Outbox} sent outbox messages and {Inbox} inbox receipts past their retention")]
     private static partial void LogPruned(ILogger logger, int outbox, int inbox);
 }
+
+public sealed class HeldMessageOptions
+{
+    public const string SectionName = "Sharing:HeldMessages";
+
+    /// <summary>How often held messages are checked against the bases recorded since.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>Sends what was held for a basis that has since been recorded (see <see cref="HeldMessages"/>).</summary>
+public sealed partial class HeldMessageSweep<TContext>(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IOptions<HeldMessageOptions> options,
+    ILogger<HeldMessageSweep<TContext>> logger) : PeriodicSweep(clock, logger)
+    where TContext : DbContext, IMessagingDbContext
+{
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    public override async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var released = await HeldMessages.ReleaseAsync(
+            services.GetRequiredService<TContext>(), services.GetRequiredService<CrossBorderOutbox>(),
+            services.GetRequiredService<UnitOfWork<TContext>>(), Clock, cancellationToken);
+        if (released > 0)
+        {
+            LogReleased(logger, released);
+        }
+
+        return released;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Released {Count} held messages whose basis has been recorded")]
+    private static partial void LogReleased(ILogger logger, int count);
+}

@@ -46,6 +46,10 @@ public static class ServiceKitExtensions
         // Every authority service keeps its own copy of the bases its consent service records.
         kit.Consumer<LawfulBasisRecordedConsumer<TContext>, LawfulBasisRecordedConsumerDefinition<TContext>>();
         builder.Services.AddScoped<IAuditStore>(sp => new AuditStore(sp.GetRequiredService<TContext>()));
+        kit.Options<HeldMessageOptions>(HeldMessageOptions.SectionName)
+            .Validate(o => o.Interval > TimeSpan.Zero, "Sharing:HeldMessages:Interval must be positive.")
+            .ValidateOnStart();
+        kit.Sweep<HeldMessageSweep<TContext>>();
         kit.Register();
         return builder;
     }

@@ -181,6 +181,26 @@ public sealed class When_a_placing_authority_sends_a_childs_data : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_message_held_just_as_its_basis_arrived_is_sent_by_the_next_sweep()
+    {
+        var (outbox, work) = Gate();
+        var id = outbox.Send(Db, new ChildDetailsShared(Guid.NewGuid(), Guid.NewGuid(), Self, "derbyshire", "NC-1", "health", new HealthDetails("asthma", null, null), null, DateTimeOffset.UtcNow));
+        await Assert.ThrowsAsync<LawfulBasisMissingException>(() => work.CommitAsync(Ct));
+        Db.ChangeTracker.Clear();
+        var (idle, idleWork) = Gate();
+        Assert.Equal(0, await HeldMessages.ReleaseAsync(Db, idle, idleWork, TimeProvider.System, Ct));
+
+        // The basis is stored without anyone looking for held messages (the consumer had looked already).
+        await Basis("NC-1", "health", "consent");
+        var (again, sweep) = Gate();
+        Assert.Equal(1, await HeldMessages.ReleaseAsync(Db, again, sweep, TimeProvider.System, Ct));
+
+        var row = await Db.Outbox.AsNoTracking().SingleAsync(m => m.MessageId == id, Ct);
+        Assert.Null(row.HeldFor);
+        Assert.Equal("consent; health: consent", (await Db.Set<DisclosureAuditEntry>().SingleAsync(Ct)).Basis);
+    }
+
+    [Fact]
     public async Task A_message_for_several_services_is_queued_once_for_each()
     {
         var (outbox, work) = Gate();
