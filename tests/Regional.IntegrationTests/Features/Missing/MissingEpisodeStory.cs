@@ -8,7 +8,7 @@ using Regional.Contracts;
 using Regional.Contracts.Monitoring.V1;
 using Regional.Contracts.Placements.V1;
 using Regional.IntegrationTests.Infrastructure;
-using Regional.Messaging.Sharing;
+using Regional.Messaging;
 using Regional.Placement.Data;
 using Regional.Placement.Features;
 using static Regional.IntegrationTests.Infrastructure.Api;
@@ -32,7 +32,7 @@ public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TReg
         using var nottingham = await fixture.SignedInAs("nottingham-city.practitioner");
         using var derbyshire = await fixture.SignedInAs("derbyshire.practitioner");
         var placement = await CurrentPlacement(nottingham, derbyshire);
-        var since = fixture.Clock.GetUtcNow().AddHours(-2);
+        var since = Now().AddHours(-2);
 
         var reported = await Report(nottingham, placement.Id, since);
         Assert.Equal(("carer", "high", 1, false), (reported.ReportedBy, reported.RiskLevel, reported.EpisodeNumberInWindow, reported.Repeat));
@@ -75,7 +75,7 @@ public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TReg
         missing = (await Eventually.Until(() => InRegister(derbyshire, Host, placement.Id), e => e.Missing?.RiskLevel == "medium", what: "the update on the register")).Missing!;
         Assert.Equal(["older male, blue hatchback", "two peers from school"], missing.Associates);
 
-        var returnedAt = fixture.Clock.GetUtcNow().AddMinutes(-5);
+        var returnedAt = Now().AddMinutes(-5);
         var back = await Return(nottingham, placement.Id, reported.Id, returnedAt);
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         missing = (await Eventually.Until(() => InRegister(derbyshire, Host, placement.Id), e => e.Missing?.ReturnedAt is not null, what: "the return on the register")).Missing!;
@@ -88,7 +88,7 @@ public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TReg
         // The interview done: the host's register no longer shows the episode.
         var rhi = await nottingham.PostAsJsonAsync(
             $"/{Placing}/placements/{placement.Id}/missing/{reported.Id}/return-home-interview",
-            new { outcome = "done", by = "Independent RHI worker", independent = true, at = fixture.Clock.GetUtcNow().AddMinutes(-1) });
+            new { outcome = "done", by = "Independent RHI worker", independent = true, at = Now().AddMinutes(-1) });
         Assert.Equal(HttpStatusCode.OK, rhi.StatusCode);
         await Eventually.Until(() => InRegister(derbyshire, Host, placement.Id), e => e.Missing is null, what: "the episode closed on the register");
         var episode = Assert.Single((await GetPlacement(nottingham, Placing, placement.Id)).MissingEpisodes!);
@@ -101,9 +101,9 @@ public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TReg
         using var nottingham = await fixture.SignedInAs("nottingham-city.practitioner");
         using var derbyshire = await fixture.SignedInAs("derbyshire.practitioner");
         var placement = await CurrentPlacement(nottingham, derbyshire);
-        await Report(nottingham, placement.Id, fixture.Clock.GetUtcNow().AddHours(-1));
+        await Report(nottingham, placement.Id, Now().AddHours(-1));
 
-        var again = await nottingham.PostAsJsonAsync($"/{Placing}/placements/{placement.Id}/missing", ReportBody(fixture.Clock.GetUtcNow().AddMinutes(-10)));
+        var again = await nottingham.PostAsJsonAsync($"/{Placing}/placements/{placement.Id}/missing", ReportBody(Now().AddMinutes(-10)));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Single(await Episodes(nottingham, placement.Id));
     }
@@ -115,15 +115,15 @@ public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TReg
         using var nottingham = await fixture.SignedInAs("nottingham-city.practitioner");
         using var derbyshire = await fixture.SignedInAs("derbyshire.practitioner");
         var placement = await CurrentPlacement(nottingham, derbyshire);
-        var reported = await Report(nottingham, placement.Id, fixture.Clock.GetUtcNow().AddHours(-6));
-        var returnedAt = fixture.Clock.GetUtcNow().AddMinutes(-1);
+        var reported = await Report(nottingham, placement.Id, Now().AddHours(-6));
+        var returnedAt = Now().AddMinutes(-1);
         Assert.Equal(HttpStatusCode.OK, (await Return(nottingham, placement.Id, reported.Id, returnedAt)).StatusCode);
         await Eventually.Until(() => InRegister(derbyshire, Host, placement.Id), e => e.Missing?.ReturnedAt is not null, what: "the return on the register");
 
         // Offered is not enough: only done or declined answers the clock.
         var offered = await nottingham.PostAsJsonAsync(
             $"/{Placing}/placements/{placement.Id}/missing/{reported.Id}/return-home-interview",
-            new { outcome = "offered", by = "Placing authority social worker", independent = false, at = fixture.Clock.GetUtcNow() });
+            new { outcome = "offered", by = "Placing authority social worker", independent = false, at = Now() });
         Assert.Equal(HttpStatusCode.OK, offered.StatusCode);
         var services = fixture.Region.PlacementServices(Placing);
         await services.GetRequiredService<ReturnHomeInterviewSweep>().SweepAsync(CancellationToken.None);
@@ -170,16 +170,16 @@ public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TReg
         using var nottingham = await fixture.SignedInAs("nottingham-city.practitioner");
         using var derbyshire = await fixture.SignedInAs("derbyshire.practitioner");
         var placement = await CurrentPlacement(nottingham, derbyshire);
-        var now = fixture.Clock.GetUtcNow();
+        var now = Now();
         var flags = new List<(int, bool)>();
-        foreach (var daysAgo in new[] { 40, 20, 10, 1 })
+        foreach (var daysAgo in new[] { 70, 20, 10, 1 })
         {
             var episode = await Report(nottingham, placement.Id, now.AddDays(-daysAgo));
             flags.Add((episode.EpisodeNumberInWindow, episode.Repeat));
             Assert.Equal(HttpStatusCode.OK, (await Return(nottingham, placement.Id, episode.Id, now.AddDays(-daysAgo).AddHours(5))).StatusCode);
         }
 
-        // 40 days ago is outside the window of the others; 20, 10 and 1 days ago make three within 30 days.
+        // 70 days ago is outside every window; 20, 10 and 1 days ago make three within 30 days.
         Assert.Equal([(1, false), (1, false), (2, false), (3, true)], flags);
         var host = await Eventually.Until(
             () => InRegister(derbyshire, Host, placement.Id), e => e.Missing?.EpisodeNumberInWindow == 3 && e.Missing.ReturnedAt is not null, what: "the repeat on the register");
@@ -196,12 +196,12 @@ public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TReg
         using var nottingham = await fixture.SignedInAs("nottingham-city.practitioner");
         using var derbyshire = await fixture.SignedInAs("derbyshire.practitioner");
         var placement = await CurrentPlacement(nottingham, derbyshire);
-        var body = ReportBody(fixture.Clock.GetUtcNow().AddHours(-1));
+        var body = ReportBody(Now().AddHours(-1));
         switch (field)
         {
             case "description": body.Remove("description"); break;
             case "riskLevel": body["riskLevel"] = "critical"; break;
-            case "missingSince": body["missingSince"] = fixture.Clock.GetUtcNow().AddHours(1); break;
+            case "missingSince": body["missingSince"] = Now().AddHours(1); break;
             case "reportedBy": body["reportedBy"] = "neighbour"; break;
         }
 
@@ -216,7 +216,7 @@ public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TReg
         using var nottingham = await fixture.SignedInAs("nottingham-city.practitioner");
         using var derbyshire = await fixture.SignedInAs("derbyshire.practitioner");
         var placement = await CurrentPlacement(nottingham, derbyshire);
-        var since = fixture.Clock.GetUtcNow().AddHours(-3);
+        var since = Now().AddHours(-3);
         var episode = await Report(nottingham, placement.Id, since);
 
         await AssertRefused(await Return(nottingham, placement.Id, episode.Id, since.AddMinutes(-1)), "returnedAt");
@@ -240,10 +240,17 @@ public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TReg
         Assert.Null(stored.ReturnHomeInterview.At);
     }
 
+    /// <summary>The fixture's clock to the second, as people report times (SQLite keeps instants to the millisecond).</summary>
+    private DateTimeOffset Now()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+    }
+
     private async Task<PlacementView> CurrentPlacement(HttpClient nottingham, HttpClient derbyshire)
     {
         var body = SamplePlacement(host: Host, localId: $"NC-{Guid.NewGuid():N}"[..12]);
-        body["startDate"] = DateTime.UtcNow.AddDays(-60).ToString("yyyy-MM-dd");
+        body["startDate"] = DateTime.UtcNow.AddDays(-100).ToString("yyyy-MM-dd");
         var placement = await RecordPlacement(nottingham, Placing, body);
         await InRegister(derbyshire, Host, placement.Id);
         return placement;
