@@ -71,6 +71,7 @@ internal static class RecordReturnHandler
             episode.FoundBy = request.FoundBy!.Trim();
             episode.ReturnHomeInterviewDueBy = MissingClocks.ReturnHomeInterviewDueBy(
                 episode.ReturnedAt.Value, TimeSpan.FromHours(options.Value.ReturnHomeInterviewHours));
+            MissingEpisodeLookup.Touch(db, placement);
             outbox.Send(db, new ChildReturned(
                 episode.Id, placement.Id, self.Authority, placement.HostAuthority, episode.ChildLocalId, episode.ReturnedAt.Value,
                 episode.FoundWhere, episode.FoundBy, episode.ReturnHomeInterviewDueBy.Value));

@@ -89,6 +89,7 @@ internal static class RecordReturnHomeInterviewHandler
             episode.ReturnHomeInterviewBy = request.By!.Trim();
             episode.ReturnHomeInterviewIndependent = request.Independent!.Value;
             episode.ReturnHomeInterviewAt = request.At!.Value;
+            MissingEpisodeLookup.Touch(db, placement);
             outbox.Send(db, new ReturnHomeInterviewRecorded(
                 episode.Id, placement.Id, self.Authority, placement.HostAuthority, episode.ChildLocalId, episode.ReturnHomeInterviewOutcome,
                 episode.ReturnHomeInterviewBy, episode.ReturnHomeInterviewIndependent.Value, episode.ReturnHomeInterviewAt.Value));

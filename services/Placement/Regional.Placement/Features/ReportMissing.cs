@@ -171,6 +171,7 @@ internal static class ReportMissingHandler
                 ReportedAt = now,
             };
             db.MissingEpisodes.Add(episode);
+            MissingEpisodeLookup.Touch(db, placement);
             outbox.Send(db, new MissingEpisodeReported(
                 episode.Id, placement.Id, self.Authority, placement.HostAuthority, episode.ChildLocalId, episode.MissingSince,
                 episode.ReportedBy, episode.Description, episode.PhotoReference, episode.RiskAssessedLocations, episode.Associates,

@@ -36,6 +36,14 @@ internal static class MissingEpisodeLookup
         var placement = await db.Placements.FirstAsync(p => p.Id == placementId, ct);
         return (placement, episode);
     }
+
+    /// <summary>
+    /// An episode is part of its placement: the placement's version moves with it, so two reports
+    /// racing for one placement cannot both open an episode (the loser re-reads and hears 409), and
+    /// the placement's entity tag changes with what <c>GET</c> shows of it.
+    /// </summary>
+    public static void Touch(PlacementDbContext db, Domain.Placement placement) =>
+        db.Entry(placement).Property(p => p.Version).IsModified = true;
 }
 
 /// <summary>
@@ -81,6 +89,7 @@ internal static class UpdateMissingHandler
             episode.RiskLevel = request.RiskLevel ?? episode.RiskLevel;
             episode.LastSeenAt = request.LastSeenAt is null ? episode.LastSeenAt : MissingDetailsValidator.Clean(request.LastSeenAt);
             episode.UpdatedAt = now;
+            MissingEpisodeLookup.Touch(db, placement);
             outbox.Send(db, new MissingEpisodeUpdated(
                 episode.Id, placement.Id, self.Authority, placement.HostAuthority, episode.ChildLocalId, episode.Description,
                 episode.PhotoReference, episode.RiskAssessedLocations, episode.Associates, episode.Phone, episode.RiskLevel,

@@ -109,6 +109,47 @@ public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TReg
     }
 
     [Fact]
+    public async Task Two_reports_racing_for_one_placement_open_one_episode()
+    {
+        using var nottingham = await fixture.SignedInAs("nottingham-city.practitioner");
+        using var derbyshire = await fixture.SignedInAs("derbyshire.practitioner");
+        var placement = await CurrentPlacement(nottingham, derbyshire);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            nottingham.PostAsJsonAsync($"/{Placing}/placements/{placement.Id}/missing", ReportBody(Now().AddMinutes(-10 - i)))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Single(await Episodes(nottingham, placement.Id));
+    }
+
+    [Fact]
+    public async Task A_return_that_overtakes_its_report_lands_once_the_report_has()
+    {
+        using var nottingham = await fixture.SignedInAs("nottingham-city.practitioner");
+        using var derbyshire = await fixture.SignedInAs("derbyshire.practitioner");
+        var placement = await CurrentPlacement(nottingham, derbyshire);
+        var episodeId = Guid.NewGuid();
+        var since = Now().AddHours(-3);
+        var returned = new ChildReturned(episodeId, placement.Id, Placing, Host, placement.Child.LocalId, since.AddHours(2), "home", "carer", since.AddHours(74));
+        var report = new MissingEpisodeReported(
+            episodeId, placement.Id, Placing, Host, placement.Child.LocalId, since, "carer", "grey hoodie", null, [], [], null, "low", null, 1, false, since);
+
+        await using var bus = await TestBus.StartAsync(fixture.BrokerUri, $"test.out-of-order.{typeof(TRegion).Name}", (_, _) => { });
+        await bus.SendRaw($"{Host}.placement", typeof(ChildReturned), returned, Guid.NewGuid());
+        await Task.Delay(1000);
+        await using (var scope = fixture.Region.PlacementServices(Host).CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlacementDbContext>();
+            Assert.False(await db.RegisterMissing.AnyAsync(m => m.EpisodeId == episodeId));
+        }
+
+        await bus.SendRaw($"{Host}.placement", typeof(MissingEpisodeReported), report, Guid.NewGuid());
+        var missing = (await Eventually.Until(
+            () => InRegister(derbyshire, Host, placement.Id), e => e.Missing?.ReturnedAt is not null, what: "the return after its report")).Missing!;
+        Assert.Equal((episodeId, since.AddHours(2), since.AddHours(74)), (missing.EpisodeId, missing.ReturnedAt!.Value, missing.ReturnHomeInterview!.DueBy));
+    }
+
+    [Fact]
     public async Task The_return_home_interview_is_overdue_at_both_authorities_72_hours_and_a_minute_after_the_return()
     {
         await using var monitor = await TestBus.StartAsync(fixture.BrokerUri, $"test.monitor.rhi.{typeof(TRegion).Name}", (e, bus) => bus.Capture<ReturnHomeInterviewOverdue>(e));
