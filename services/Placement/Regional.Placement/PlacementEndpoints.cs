@@ -45,13 +45,36 @@ public static class PlacementEndpoints
             .WithName("ShareChildDetails")
             .WithSummary("Share health or exploitation details with the host; goes on consent or a safeguarding override, else 422 and held until one is recorded.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        placements.MapGet("/{id:guid}/missing", PlacementQueries.ListMissing)
+            .WithName("ListMissingEpisodes")
+            .WithSummary("The placement's missing episodes, with returns, return home interviews and repeat flags.");
+        placements.MapPost("/{id:guid}/missing", ReportMissingHandler.Handle)
+            .WithName("ReportMissing")
+            .WithSummary("Report the child missing (Philomena protocol details); tells the host. One open episode per placement.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        placements.MapPost("/{id:guid}/missing/{episodeId:guid}/update", UpdateMissingHandler.Handle)
+            .WithName("UpdateMissing")
+            .WithSummary("More details of an open episode, or a changed risk level; tells the host.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        placements.MapPost("/{id:guid}/missing/{episodeId:guid}/return", RecordReturnHandler.Handle)
+            .WithName("RecordReturn")
+            .WithSummary("Record the child's return (found where, by whom); starts the return home interview clock; tells the host.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        placements.MapPost("/{id:guid}/missing/{episodeId:guid}/return-home-interview", RecordReturnHomeInterviewHandler.Handle)
+            .WithName("RecordReturnHomeInterview")
+            .WithSummary("Record the return home interview: offered, done or declined, by whom, independent or not; tells the host.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         var register = routes.MapGroup("/register")
             .WithTags("Register")
             .RequireAuthorization(PracticePolicy);
         register.MapGet("/", RegisterQueries.ListRegister)
             .WithName("ListRegister")
-            .WithSummary("Children placed in our area by other authorities; ?awaitingAcknowledgement=true for the work queue.");
+            .WithSummary("Children placed in our area by other authorities; ?awaitingAcknowledgement=true for the work queue; ?missing=true for children missing now.");
         register.MapGet("/{placementId:guid}", RegisterQueries.GetEntry)
             .WithName("GetRegisterEntry");
         register.MapPost("/{placementId:guid}/acknowledge", AcknowledgeNoticesHandler.Handle)

@@ -32,13 +32,24 @@ public static class PlacementService
                 .Describe<ChildRequest>(c => c.Required("localId", "givenName", "familyName", "dateOfBirth", "gender").Codes("gender", Vocabulary.Genders))
                 .Describe<AddressRequest>(a => a.Required("line1", "town", "postcode"))
                 .Describe<ShareChildDetailsRequest>(s => s.Required("purpose").Codes("purpose", ShareChildDetailsValidator.Purposes))
-                .Describe<EndPlacementRequest>(e => e.Required("endDate", "reason").Codes("reason", Vocabulary.EndReasons));
+                .Describe<EndPlacementRequest>(e => e.Required("endDate", "reason").Codes("reason", Vocabulary.EndReasons))
+                .Describe<ReportMissingRequest>(r => r
+                    .Required("missingSince", "reportedBy", "description", "riskLevel")
+                    .Codes("reportedBy", MissingDetailsValidator.Reporters).Codes("riskLevel", MissingDetailsValidator.RiskLevels))
+                .Describe<UpdateMissingRequest>(u => u.Codes("riskLevel", MissingDetailsValidator.RiskLevels))
+                .Describe<RecordReturnRequest>(r => r.Required("returnedAt", "foundWhere", "foundBy"))
+                .Describe<ReturnHomeInterviewRequest>(r => r.Required("outcome", "by", "independent", "at").Codes("outcome", MissingClocks.Outcomes));
             service.Sweep<OverdueSweep>()
+                .Sweep<ReturnHomeInterviewSweep>()
                 .Consumer<PlacementNoticeConsumer, PlacementNoticeConsumerDefinition>()
                 .Consumer<PlacementEndNoticeConsumer, PlacementEndNoticeConsumerDefinition>()
                 .Consumer<NoticeReceivedConsumer, NoticeReceivedConsumerDefinition>()
                 .Consumer<NoticeAcknowledgedConsumer, NoticeAcknowledgedConsumerDefinition>()
-                .Consumer<ChildDetailsSharedConsumer, ChildDetailsSharedConsumerDefinition>();
+                .Consumer<ChildDetailsSharedConsumer, ChildDetailsSharedConsumerDefinition>()
+                .Consumer<MissingEpisodeReportedConsumer, MissingEpisodeReportedConsumerDefinition>()
+                .Consumer<MissingEpisodeUpdatedConsumer, MissingEpisodeUpdatedConsumerDefinition>()
+                .Consumer<ChildReturnedConsumer, ChildReturnedConsumerDefinition>()
+                .Consumer<ReturnHomeInterviewRecordedConsumer, ReturnHomeInterviewRecordedConsumerDefinition>();
         });
 
     public static WebApplication MapPlacementService(this WebApplication app) =>

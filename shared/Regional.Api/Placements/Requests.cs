@@ -33,3 +33,29 @@ public sealed record AddressRequest(string? Line1, string? Line2, string? Town, 
 public sealed record EndPlacementRequest(DateOnly? EndDate, string? Reason);
 
 public sealed record RecordPlacementsResponse(int Recorded, IReadOnlyList<Guid> Ids);
+
+/// <summary>A missing episode reported with the Philomena protocol details.</summary>
+public sealed record ReportMissingRequest(
+    DateTimeOffset? MissingSince,
+    string? ReportedBy,
+    string? Description,
+    string? PhotoReference,
+    IReadOnlyList<string>? RiskAssessedLocations,
+    IReadOnlyList<string>? Associates,
+    string? Phone,
+    string? RiskLevel,
+    string? LastSeenAt);
+
+/// <summary>More details of an open episode: fields left out keep their value.</summary>
+public sealed record UpdateMissingRequest(
+    string? Description,
+    string? PhotoReference,
+    IReadOnlyList<string>? RiskAssessedLocations,
+    IReadOnlyList<string>? Associates,
+    string? Phone,
+    string? RiskLevel,
+    string? LastSeenAt);
+
+public sealed record RecordReturnRequest(DateTimeOffset? ReturnedAt, string? FoundWhere, string? FoundBy);
+
+public sealed record ReturnHomeInterviewRequest(string? Outcome, string? By, bool? Independent, DateTimeOffset? At);

@@ -33,7 +33,8 @@ public sealed record PlacementView(
     DateTimeOffset RecordedAt,
     DateOnly? EndDate,
     string? EndReason,
-    IReadOnlyList<NotificationView> Notifications);
+    IReadOnlyList<NotificationView> Notifications,
+    IReadOnlyList<MissingEpisodeView>? MissingEpisodes = null);
 
 public sealed record IncomingNoticeView(
     Guid NotificationId,
@@ -56,4 +57,59 @@ public sealed record RegisterEntryView(
     bool AwaitingAcknowledgement,
     IReadOnlyList<IncomingNoticeView> Notices,
     HealthView? Health,
-    string? ExploitationRisks);
+    string? ExploitationRisks,
+    RegisterMissingView? Missing = null);
+
+/// <summary>A missing episode as the placing authority sees it.</summary>
+public sealed record MissingEpisodeView(
+    Guid Id,
+    Guid PlacementId,
+    DateTimeOffset MissingSince,
+    string ReportedBy,
+    string Description,
+    string? PhotoReference,
+    IReadOnlyList<string> RiskAssessedLocations,
+    IReadOnlyList<string> Associates,
+    string? Phone,
+    string RiskLevel,
+    string? LastSeenAt,
+    int EpisodeNumberInWindow,
+    bool Repeat,
+    DateTimeOffset ReportedAt,
+    DateTimeOffset? UpdatedAt,
+    DateTimeOffset? ReturnedAt,
+    string? FoundWhere,
+    string? FoundBy,
+    ReturnHomeInterviewView? ReturnHomeInterview);
+
+/// <summary>The return home interview: due after the return; overdue when not done or declined by then.</summary>
+public sealed record ReturnHomeInterviewView(
+    DateTimeOffset DueBy,
+    string? Outcome,
+    string? By,
+    bool? Independent,
+    DateTimeOffset? At,
+    bool Overdue);
+
+/// <summary>
+/// The host's register: the child's latest missing episode while it is open or its return home
+/// interview is outstanding; <see cref="CurrentlyMissing"/> tells whether the child is missing now.
+/// </summary>
+public sealed record RegisterMissingView(
+    Guid EpisodeId,
+    bool CurrentlyMissing,
+    DateTimeOffset Since,
+    string ReportedBy,
+    string Description,
+    string? PhotoReference,
+    IReadOnlyList<string> RiskAssessedLocations,
+    IReadOnlyList<string> Associates,
+    string? Phone,
+    string RiskLevel,
+    string? LastSeenAt,
+    int EpisodeNumberInWindow,
+    bool Repeat,
+    DateTimeOffset? ReturnedAt,
+    string? FoundWhere,
+    string? FoundBy,
+    ReturnHomeInterviewView? ReturnHomeInterview);

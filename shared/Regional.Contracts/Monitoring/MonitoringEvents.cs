@@ -35,3 +35,16 @@ public sealed record NotificationOverdue(
     DateTimeOffset SentAt,
     DateTimeOffset DueBy,
     DateTimeOffset DetectedAt) : IMetadataEvent;
+
+/// <summary>
+/// A return home interview was not recorded as done or declined within its time after the return.
+/// The episode id is opaque; no child data.
+/// </summary>
+[MessageUrn("urn:regional:monitoring:return-home-interview-overdue:v1", useDefaultPrefix: false)]
+public sealed record ReturnHomeInterviewOverdue(
+    Guid EpisodeId,
+    string From,
+    string To,
+    DateTimeOffset ReturnedAt,
+    DateTimeOffset DueBy,
+    DateTimeOffset DetectedAt) : IMetadataEvent;

@@ -22,6 +22,10 @@ public abstract class PlacementDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<IncomingNotice> IncomingNotices => Set<IncomingNotice>();
 
+    public DbSet<MissingEpisode> MissingEpisodes => Set<MissingEpisode>();
+
+    public DbSet<RegisterMissingEpisode> RegisterMissing => Set<RegisterMissingEpisode>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
@@ -85,6 +89,57 @@ public abstract class PlacementDbContext(DbContextOptions options) : DbContext(o
             notice.Property(n => n.NotificationId).ValueGeneratedNever();
             notice.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
             notice.Property(n => n.AcknowledgedBy).HasMaxLength(200);
+        });
+
+        MapMissing(modelBuilder);
+    }
+
+    private static void MapMissing(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<MissingEpisode>(episode =>
+        {
+            episode.ToTable("missing_episodes");
+            episode.HasKey(e => e.Id);
+            episode.Property(e => e.Id).ValueGeneratedNever();
+            episode.Property(e => e.ChildLocalId).HasMaxLength(50);
+            episode.Property(e => e.ReportedBy).HasMaxLength(20);
+            episode.Property(e => e.Description).HasMaxLength(2000);
+            episode.Property(e => e.PhotoReference).HasMaxLength(500);
+            episode.Property(e => e.Phone).HasMaxLength(40);
+            episode.Property(e => e.RiskLevel).HasMaxLength(10);
+            episode.Property(e => e.LastSeenAt).HasMaxLength(500);
+            episode.Property(e => e.FoundWhere).HasMaxLength(500);
+            episode.Property(e => e.FoundBy).HasMaxLength(200);
+            episode.Property(e => e.ReturnHomeInterviewOutcome).HasMaxLength(10);
+            episode.Property(e => e.ReturnHomeInterviewBy).HasMaxLength(200);
+            episode.HasOne<Domain.Placement>().WithMany().HasForeignKey(e => e.PlacementId);
+            episode.HasIndex(e => new { e.PlacementId, e.ReturnedAt });
+            // The repeat window's count.
+            episode.HasIndex(e => new { e.ChildLocalId, e.MissingSince });
+            // The return home interview sweep's query.
+            episode.HasIndex(e => new { e.ReturnHomeInterviewOverdueAt, e.ReturnHomeInterviewDueBy });
+            episode.Ignore(e => e.IsOpen);
+            episode.Property(e => e.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<RegisterMissingEpisode>(episode =>
+        {
+            episode.ToTable("register_missing");
+            episode.HasKey(e => e.EpisodeId);
+            episode.Property(e => e.EpisodeId).ValueGeneratedNever();
+            episode.Property(e => e.ChildLocalId).HasMaxLength(50);
+            episode.Property(e => e.ReportedBy).HasMaxLength(20);
+            episode.Property(e => e.Description).HasMaxLength(2000);
+            episode.Property(e => e.PhotoReference).HasMaxLength(500);
+            episode.Property(e => e.Phone).HasMaxLength(40);
+            episode.Property(e => e.RiskLevel).HasMaxLength(10);
+            episode.Property(e => e.LastSeenAt).HasMaxLength(500);
+            episode.Property(e => e.FoundWhere).HasMaxLength(500);
+            episode.Property(e => e.FoundBy).HasMaxLength(200);
+            episode.Property(e => e.ReturnHomeInterviewOutcome).HasMaxLength(10);
+            episode.Property(e => e.ReturnHomeInterviewBy).HasMaxLength(200);
+            episode.HasOne<RegisterEntry>().WithMany().HasForeignKey(e => e.PlacementId);
+            episode.HasIndex(e => new { e.PlacementId, e.ReturnedAt });
         });
     }
 

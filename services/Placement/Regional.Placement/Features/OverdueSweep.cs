@@ -15,6 +15,15 @@ public sealed class PlacementOptions
 
     /// <summary>How often to look for notifications past their acknowledgement service level.</summary>
     public TimeSpan OverdueCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A return home interview is due this long after the return (statutory guidance: 72 hours).</summary>
+    public int ReturnHomeInterviewHours { get; set; } = 72;
+
+    /// <summary>The rolling window in which a child's episodes are counted for the repeat flag.</summary>
+    public int RepeatEpisodeWindowDays { get; set; } = 30;
+
+    /// <summary>The episode number in the window from which an episode is flagged repeat.</summary>
+    public int RepeatEpisodeThreshold { get; set; } = 3;
 }
 
 /// <summary>

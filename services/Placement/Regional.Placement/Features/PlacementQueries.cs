@@ -10,7 +10,8 @@ namespace Regional.Placement.Features;
 /// <summary>The placing authority's view of its children placed elsewhere.</summary>
 internal static class PlacementQueries
 {
-    public static async Task<Results<Ok<PlacementView>, NotFound>> GetPlacement(Guid id, HttpContext http, PlacementDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PlacementView>, NotFound>> GetPlacement(
+        Guid id, HttpContext http, PlacementDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var placement = await db.Placements.AsNoTracking().Include(p => p.Notifications)
             .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -19,8 +20,23 @@ internal static class PlacementQueries
             return TypedResults.NotFound();
         }
 
+        var episodes = await db.MissingEpisodes.AsNoTracking().Where(e => e.PlacementId == id).ToListAsync(cancellationToken);
         EntityTags.Set(http, placement.Revision);
-        return TypedResults.Ok(PlacementView.From(placement));
+        return TypedResults.Ok(PlacementView.From(placement, episodes, clock.GetUtcNow()));
+    }
+
+    /// <summary>The placement's missing episodes, oldest first.</summary>
+    public static async Task<Results<Ok<MissingEpisodeView[]>, NotFound>> ListMissing(
+        Guid id, PlacementDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!await db.Placements.AnyAsync(p => p.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        var episodes = await db.MissingEpisodes.AsNoTracking().Where(e => e.PlacementId == id).OrderBy(e => e.MissingSince).ToListAsync(cancellationToken);
+        return TypedResults.Ok(episodes.Select(e => MissingEpisodeView.From(e, now)).ToArray());
     }
 
     /// <summary>Lists placements, newest first; <c>status</c> keeps those with a notification in that state (e.g. overdue).</summary>

@@ -11,8 +11,8 @@ internal static class RegisterQueries
 {
     /// <summary>The register: every entry shown is another authority's child's record, so each is audited as read (its authority told, in batches).</summary>
     public static async Task<Ok<RegisterEntryView[]>> ListRegister(
-        bool? awaitingAcknowledgement, bool? includeEnded, int? limit, PlacementDbContext db, UnitOfWork<PlacementDbContext> work,
-        CrossBorderOutbox outbox, CancellationToken cancellationToken)
+        bool? awaitingAcknowledgement, bool? includeEnded, bool? missing, int? limit, PlacementDbContext db, UnitOfWork<PlacementDbContext> work,
+        CrossBorderOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = db.Register.AsNoTracking().Include(e => e.Notices).AsQueryable();
         if (awaitingAcknowledgement == true)
@@ -25,8 +25,17 @@ internal static class RegisterQueries
             query = query.Where(e => e.EndDate == null || e.Notices.Any(n => n.AcknowledgedAt == null));
         }
 
+        if (missing == true)
+        {
+            query = query.Where(e => db.RegisterMissing.Any(m => m.PlacementId == e.PlacementId && m.ReturnedAt == null));
+        }
+
         var entries = await query.OrderBy(e => e.StartDate).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToListAsync(cancellationToken);
-        var views = entries.Select(RegisterEntryView.From).ToArray();
+        var ids = entries.Select(e => e.PlacementId).ToList();
+        var episodes = (await db.RegisterMissing.AsNoTracking().Where(m => ids.Contains(m.PlacementId)).ToListAsync(cancellationToken))
+            .ToLookup(m => m.PlacementId);
+        var now = clock.GetUtcNow();
+        var views = entries.Select(e => RegisterEntryView.From(e, RegisterMissingView.Current(episodes[e.PlacementId]), now)).ToArray();
         if (views.Length > 0)
         {
             foreach (var (entry, view) in entries.Zip(views))
@@ -42,7 +51,8 @@ internal static class RegisterQueries
 
     /// <summary>The record of a child another authority is responsible for: the read is audited here and that authority told of it.</summary>
     public static async Task<Results<Ok<RegisterEntryView>, NotFound>> GetEntry(
-        Guid placementId, PlacementDbContext db, UnitOfWork<PlacementDbContext> work, CrossBorderOutbox outbox, CancellationToken cancellationToken)
+        Guid placementId, PlacementDbContext db, UnitOfWork<PlacementDbContext> work, CrossBorderOutbox outbox, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var entry = await db.Register.AsNoTracking().Include(e => e.Notices)
             .FirstOrDefaultAsync(e => e.PlacementId == placementId, cancellationToken);
@@ -51,7 +61,8 @@ internal static class RegisterQueries
             return TypedResults.NotFound();
         }
 
-        var view = RegisterEntryView.From(entry);
+        var episodes = await db.RegisterMissing.AsNoTracking().Where(m => m.PlacementId == placementId).ToListAsync(cancellationToken);
+        var view = RegisterEntryView.From(entry, RegisterMissingView.Current(episodes), clock.GetUtcNow());
         outbox.RecordRead(db, entry.PlacingAuthority, entry.Child.LocalId, "register-entry", ShownFields(view));
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(view);
@@ -68,6 +79,11 @@ internal static class RegisterQueries
         if (view.ExploitationRisks is not null)
         {
             fields.Add("exploitationRisks");
+        }
+
+        if (view.Missing is not null)
+        {
+            fields.Add("missing");
         }
 
         return fields;

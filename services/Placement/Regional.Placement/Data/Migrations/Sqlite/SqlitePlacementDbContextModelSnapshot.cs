@@ -261,6 +261,115 @@ namespace Regional.Placement.Data.Migrations.Sqlite
                     b.ToTable("incoming_notices", (string)null);
                 });
 
+            modelBuilder.Entity("Regional.Placement.Domain.MissingEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Associates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildLocalId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EpisodeNumberInWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FoundBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FoundWhere")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSeenAt")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MissingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Repeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnHomeInterviewAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnHomeInterviewBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnHomeInterviewDueBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ReturnHomeInterviewIndependent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnHomeInterviewOutcome")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnHomeInterviewOverdueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("RiskAssessedLocations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskLevel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildLocalId", "MissingSince");
+
+                    b.HasIndex("PlacementId", "ReturnedAt");
+
+                    b.HasIndex("ReturnHomeInterviewOverdueAt", "ReturnHomeInterviewDueBy");
+
+                    b.ToTable("missing_episodes", (string)null);
+                });
+
             modelBuilder.Entity("Regional.Placement.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -429,10 +538,117 @@ namespace Regional.Placement.Data.Migrations.Sqlite
                     b.ToTable("register_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Regional.Placement.Domain.RegisterMissingEpisode", b =>
+                {
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Associates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildLocalId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EpisodeNumberInWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FoundBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FoundWhere")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSeenAt")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MissingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Repeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnHomeInterviewAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnHomeInterviewBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnHomeInterviewDueBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ReturnHomeInterviewIndependent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnHomeInterviewOutcome")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("RiskAssessedLocations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskLevel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EpisodeId");
+
+                    b.HasIndex("PlacementId", "ReturnedAt");
+
+                    b.ToTable("register_missing", (string)null);
+                });
+
             modelBuilder.Entity("Regional.Placement.Domain.IncomingNotice", b =>
                 {
                     b.HasOne("Regional.Placement.Domain.RegisterEntry", null)
                         .WithMany("Notices")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Regional.Placement.Domain.MissingEpisode", b =>
+                {
+                    b.HasOne("Regional.Placement.Domain.Placement", null)
+                        .WithMany()
                         .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -697,6 +913,15 @@ namespace Regional.Placement.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Health");
+                });
+
+            modelBuilder.Entity("Regional.Placement.Domain.RegisterMissingEpisode", b =>
+                {
+                    b.HasOne("Regional.Placement.Domain.RegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Regional.Placement.Domain.Placement", b =>
