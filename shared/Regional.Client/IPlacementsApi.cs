@@ -36,6 +36,26 @@ public interface IPlacementsApi
     Task<IApiResponse<ShareChildDetailsResponse>> ShareChildDetails(
         string authority, Guid id, [Body] ShareChildDetailsRequest request, CancellationToken cancellationToken = default);
 
+    [Get("/{authority}/placements/{id}/missing")]
+    Task<IApiResponse<MissingEpisodeView[]>> ListMissing(string authority, Guid id, CancellationToken cancellationToken = default);
+
+    /// <remarks>201; 409 while an episode is open or once the placement has ended.</remarks>
+    [Post("/{authority}/placements/{id}/missing")]
+    Task<IApiResponse<MissingEpisodeView>> ReportMissing(
+        string authority, Guid id, [Body] ReportMissingRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/{authority}/placements/{id}/missing/{episodeId}/update")]
+    Task<IApiResponse<MissingEpisodeView>> UpdateMissing(
+        string authority, Guid id, Guid episodeId, [Body] UpdateMissingRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/{authority}/placements/{id}/missing/{episodeId}/return")]
+    Task<IApiResponse<MissingEpisodeView>> RecordReturn(
+        string authority, Guid id, Guid episodeId, [Body] RecordReturnRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/{authority}/placements/{id}/missing/{episodeId}/return-home-interview")]
+    Task<IApiResponse<MissingEpisodeView>> RecordReturnHomeInterview(
+        string authority, Guid id, Guid episodeId, [Body] ReturnHomeInterviewRequest request, CancellationToken cancellationToken = default);
+
     [Get("/{authority}/register")]
     Task<IApiResponse<RegisterEntryView[]>> ListRegister(
         string authority, [Query] bool? awaitingAcknowledgement = null, [Query] bool? includeEnded = null, [Query] int? limit = null,

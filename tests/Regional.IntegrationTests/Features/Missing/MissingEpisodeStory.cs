@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Regional.Client;
 using Regional.Contracts;
 using Regional.Contracts.Monitoring.V1;
 using Regional.Contracts.Placements.V1;
@@ -310,12 +311,9 @@ public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TReg
         ["lastSeenAt"] = "Matlock bus station",
     };
 
-    private static async Task<MissingEpisodeView> Report(HttpClient client, Guid placementId, DateTimeOffset since)
-    {
-        var response = await client.PostAsJsonAsync($"/{Placing}/placements/{placementId}/missing", ReportBody(since));
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<MissingEpisodeView>(Json))!;
-    }
+    /// <summary>Through the typed client a case system uses.</summary>
+    private static async Task<MissingEpisodeView> Report(HttpClient client, Guid placementId, DateTimeOffset since) =>
+        Ok(await RegionalClients.Placements(client).ReportMissing(Placing, placementId, ReportBody(since).Deserialize<ReportMissingRequest>(Json)!), HttpStatusCode.Created);
 
     private static Task<HttpResponseMessage> Return(HttpClient client, Guid placementId, Guid episodeId, DateTimeOffset at) =>
         client.PostAsJsonAsync(
@@ -323,7 +321,7 @@ public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TReg
             new { returnedAt = at, foundWhere = "friend's flat, Chesterfield", foundBy = "Derbyshire Constabulary" });
 
     private static async Task<MissingEpisodeView[]> Episodes(HttpClient client, Guid placementId) =>
-        (await client.GetFromJsonAsync<MissingEpisodeView[]>($"/{Placing}/placements/{placementId}/missing", Json))!;
+        Ok(await RegionalClients.Placements(client).ListMissing(Placing, placementId));
 
     private static async Task<RegisterEntryView[]> MissingNow(HttpClient client) =>
         (await client.GetFromJsonAsync<RegisterEntryView[]>($"/{Host}/register?missing=true", Json))!;
