@@ -197,9 +197,11 @@ public sealed class CrossBorderOutbox(
                     if (BasisFor(purpose) is not { } holding)
                     {
                         var key = HoldKey(purpose, decision.RecipientType, childLocalId!);
+                        var held = body.ToJsonString(Json);
                         foreach (var row in rows)
                         {
                             row.HeldFor = key;
+                            row.Body = held;
                         }
 
                         _held.Add(new HeldMessage(rows[0].MessageId, rows[0].MessageType, purpose, decision.RecipientType));
@@ -376,8 +378,8 @@ public sealed class CrossBorderOutbox(
             MessageId = NewId.NextSequentialGuid(),
             MessageType = MessageTypes.UrnOf(type),
             Destination = destination,
-            // As written; the gate replaces it with what the rule lets go before the unit of work saves.
-            Body = JsonSerializer.Serialize(message, type, Json),
+            // Written by the gate, which serialises the message once: what the rule lets go, or as written while held.
+            Body = "",
             TraceParent = Activity.Current?.Id,
             CreatedAt = clock.GetUtcNow(),
         };

@@ -24,10 +24,13 @@ public sealed class LawfulBasisMissingExceptionHandler(IProblemDetailsService pr
             return false;
         }
 
-        var errors = missing.Held
-            .GroupBy(h => "basis")
-            .ToDictionary(g => g.Key, g => g.Select(h =>
-                $"No consent or safeguarding override for purpose '{h.Purpose}' with {h.RecipientType} is recorded for this child.").Distinct().ToArray());
+        var errors = new Dictionary<string, string[]>
+        {
+            ["basis"] = missing.Held
+                .Select(h => $"No consent or safeguarding override for purpose '{h.Purpose}' with {h.RecipientType} is recorded for this child.")
+                .Distinct()
+                .ToArray(),
+        };
         var details = new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status422UnprocessableEntity,
