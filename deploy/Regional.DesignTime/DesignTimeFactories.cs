@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Regional.Alerts.Data;
 using Regional.Consent.Data;
 using Regional.Placement.Data;
 using Regional.Referral.Data;
@@ -78,4 +79,22 @@ public sealed class SqlServerConsentFactory : IDesignTimeDbContextFactory<SqlSer
 {
     public SqlServerConsentDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerConsentDbContext>().UseSqlServer("Server=none;Database=design").Options);
+}
+
+public sealed class SqliteAlertsFactory : IDesignTimeDbContextFactory<SqliteAlertsDbContext>
+{
+    public SqliteAlertsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAlertsDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+public sealed class PostgresAlertsFactory : IDesignTimeDbContextFactory<PostgresAlertsDbContext>
+{
+    public PostgresAlertsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAlertsDbContext>().UseNpgsql("Host=127.0.0.1;Database=design").Options);
+}
+
+public sealed class SqlServerAlertsFactory : IDesignTimeDbContextFactory<SqlServerAlertsDbContext>
+{
+    public SqlServerAlertsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerAlertsDbContext>().UseSqlServer("Server=none;Database=design").Options);
 }

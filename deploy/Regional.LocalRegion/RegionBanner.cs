@@ -28,6 +28,7 @@ public static class RegionBanner
         }
 
         text.AppendLine($"  Region:    {"coordination",-16} {region.RegionServiceUrl.ToString().TrimEnd('/')}  (also {gateway}/region)");
+        text.AppendLine($"  Alerts:    {"police inboxes",-16} {region.AlertsServiceUrl.ToString().TrimEnd('/')}  (also {gateway}/police/{{force}})");
 
         text.AppendLine();
         text.AppendLine("Demo users: curl " + gateway + "/identity/dev/users");

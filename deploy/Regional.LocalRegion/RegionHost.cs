@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Regional.Alerts;
 using Regional.Consent;
 using Regional.Gateway;
 using Regional.Identity;
@@ -38,6 +39,8 @@ public sealed class RegionHost : IAsyncDisposable
     private WebApplication? _identity;
     private WebApplication? _coordination;
     private int _coordinationPort;
+    private WebApplication? _alerts;
+    private int _alertsPort;
     private WebApplication? _gateway;
     private bool _stopped;
 
@@ -60,6 +63,8 @@ public sealed class RegionHost : IAsyncDisposable
     public IReadOnlyDictionary<string, int> ConsentPorts => _consents.Ports;
 
     public Uri RegionServiceUrl => new($"http://127.0.0.1:{_coordinationPort}");
+
+    public Uri AlertsServiceUrl => new($"http://127.0.0.1:{_alertsPort}");
 
     public static async Task<RegionHost> StartAsync(RegionHostOptions options, CancellationToken cancellationToken = default)
     {
@@ -90,6 +95,9 @@ public sealed class RegionHost : IAsyncDisposable
 
     /// <summary>The services of the regional coordination service.</summary>
     public IServiceProvider RegionServices => _coordination!.Services;
+
+    /// <summary>The services of the police alerts service.</summary>
+    public IServiceProvider AlertsServices => _alerts!.Services;
 
     /// <summary>Stops an authority's placement service and builds it afresh, as after a crash or deployment.</summary>
     public async Task RestartPlacementAsync(string authority, CancellationToken cancellationToken = default)
@@ -147,6 +155,10 @@ public sealed class RegionHost : IAsyncDisposable
         var coordinationPort = next == 0 ? 0 : next;
         _coordination = await StartAppAsync(() => BuildCoordination(coordinationPort), cancellationToken);
         _coordinationPort = BoundPort(_coordination);
+
+        var alertsPort = next == 0 ? 0 : next + 1;
+        _alerts = await StartAppAsync(() => BuildAlerts(alertsPort), cancellationToken);
+        _alertsPort = BoundPort(_alerts);
 
         _gateway = await StartAppAsync(() => BuildGateway(_options.GatewayPort), cancellationToken);
         GatewayUrl = new Uri($"http://127.0.0.1:{BoundPort(_gateway)}");
@@ -232,6 +244,24 @@ public sealed class RegionHost : IAsyncDisposable
         return app;
     }
 
+    private WebApplication BuildAlerts(int port)
+    {
+        var builder = NewBuilder("alerts", port, new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = _options.DatabaseProvider.ToString(),
+            ["ConnectionStrings:Alerts"] = _options.AlertsConnectionString
+                ?? DatabaseFor(Region.Authorities[0].Id, null, "alerts", file: "alerts.db"),
+            ["RabbitMq:Uri"] = _options.RabbitMqUri,
+            // The local region's forces are demo receivers on this machine.
+            ["Alerts:Push:AllowHttpLoopback"] = "true",
+        });
+        builder.AddAlertsService();
+        Customise("alerts", builder);
+        var app = builder.Build();
+        app.MapAlertsService();
+        return app;
+    }
+
     /// <summary>
     /// A service's own database: as configured, else a SQLite file under the data directory, else
     /// (PostgreSQL) a database beside the authority's placement database, named after it with a
@@ -262,6 +292,7 @@ public sealed class RegionHost : IAsyncDisposable
         {
             ["Gateway:IdentityAddress"] = IdentityUrl.ToString(),
             ["Gateway:RegionAddress"] = RegionServiceUrl.ToString(),
+            ["Gateway:AlertsAddress"] = AlertsServiceUrl.ToString(),
         };
         foreach (var apps in new[] { _placements, _referrals, _consents })
         {
@@ -411,6 +442,7 @@ public sealed class RegionHost : IAsyncDisposable
 
         _gateway = null;
         _coordination = null;
+        _alerts = null;
         _identity = null;
         _placements.Apps.Clear();
         _referrals.Apps.Clear();
@@ -425,7 +457,7 @@ public sealed class RegionHost : IAsyncDisposable
     }
 
     private List<WebApplication> AppsInStopOrder() =>
-        [.. new[] { _gateway, _coordination }.Concat(_consents.Apps.Values).Concat(_referrals.Apps.Values).Concat(_placements.Apps.Values)
+        [.. new[] { _gateway, _coordination, _alerts }.Concat(_consents.Apps.Values).Concat(_referrals.Apps.Values).Concat(_placements.Apps.Values)
             .Append(_identity).OfType<WebApplication>()];
 
     /// <summary>One service's instance per authority, with the port each is bound to.</summary>

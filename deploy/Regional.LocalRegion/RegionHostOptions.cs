@@ -28,6 +28,9 @@ public sealed class RegionHostOptions
     /// <summary>The coordination service's database; by default <c>region.db</c>, or on PostgreSQL beside the first authority's.</summary>
     public string? RegionConnectionString { get; init; }
 
+    /// <summary>The police alerts service's database (one for the region); by default beside the region's.</summary>
+    public string? AlertsConnectionString { get; init; }
+
     public string DataDirectory { get; init; } = Path.Combine(".region", "data");
 
     /// <summary>The region definition; by default the <c>region.json</c> shipped beside the program.</summary>

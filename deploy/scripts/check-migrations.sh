@@ -18,12 +18,13 @@ dotnet build deploy/Regional.DesignTime -c "$configuration" -nologo -v quiet >"$
   || { cat "$out/build.log" >&2; echo "check-migrations: the design-time project does not build" >&2; exit 1; }
 
 failed=()
-for service in Placement Referral Consent Region; do
+for service in Placement Referral Consent Region Alerts; do
   case $service in
     Placement) project=services/Placement/Regional.Placement ;;
     Referral)  project=services/Referral/Regional.Referral ;;
     Consent)   project=services/Consent/Regional.Consent ;;
     Region)    project=services/Region/Regional.RegionService ;;
+    Alerts)    project=services/Alerts/Regional.Alerts ;;
   esac
   ef=(--no-build --configuration "$configuration" --project "$project" --startup-project deploy/Regional.DesignTime)
   for provider in Sqlite Postgres SqlServer; do

@@ -22,6 +22,9 @@ public sealed class GatewayOptions
     /// <summary>The regional coordination service (risk tool alignment), reachable at <c>/region/...</c>.</summary>
     public string? RegionAddress { get; set; }
 
+    /// <summary>The police alerts service, reachable at <c>/police/{force}/...</c> by that force alone.</summary>
+    public string? AlertsAddress { get; set; }
+
     public RateLimitOptions RateLimit { get; set; } = new();
 }
 

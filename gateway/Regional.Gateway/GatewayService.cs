@@ -135,6 +135,7 @@ public static class GatewayService
             }
 
             options.AddDocument(RegionRoutes.RegionServiceDocument, "region (regional coordination: /region/...)");
+            options.AddDocument(RegionRoutes.AlertsDocument, "alerts (police forces' inboxes: /police/{force}/...)");
         }).AllowAnonymous();
     }
 }

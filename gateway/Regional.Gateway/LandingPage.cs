@@ -32,7 +32,7 @@ internal static class LandingPage
             <p>The single entry to the region's cross-border referral services: placement notices between
             councils, and referrals and reciprocal reviews between councils and police forces. Every API call
             needs a bearer token from the identity service; paths are <code>/{authority}/{resource}</code>,
-            e.g. <code>/nottingham-city/placements</code>.</p>
+            e.g. <code>/nottingham-city/placements</code>; a police force's inbox is <code>/police/{force}/alerts</code>.</p>
             <h2>Start here</h2>
             <ul>
             """);
@@ -48,6 +48,11 @@ internal static class LandingPage
         if (!string.IsNullOrWhiteSpace(gateway.Value.RegionAddress))
         {
             documents.Add(RegionRoutes.RegionServiceDocument);
+        }
+
+        if (!string.IsNullOrWhiteSpace(gateway.Value.AlertsAddress))
+        {
+            documents.Add(RegionRoutes.AlertsDocument);
         }
 
         if (documents.Count > 0)

@@ -92,6 +92,32 @@ public static class RegionRoutes
             routes.Add(ApiDescription(RegionServiceDocument, "region"));
         }
 
+        if (!string.IsNullOrWhiteSpace(gateway.AlertsAddress))
+        {
+            clusters.Add(new ClusterConfig
+            {
+                ClusterId = AlertsDocument,
+                Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = gateway.AlertsAddress } },
+            });
+
+            // One route per force, so the gateway can hold each force to its own inbox before forwarding.
+            foreach (var force in region.PoliceForces.Select(f => f.Id))
+            {
+                routes.Add(new RouteConfig
+                {
+                    RouteId = $"police-{force}",
+                    ClusterId = AlertsDocument,
+                    Match = new RouteMatch { Path = $"/police/{force}/{{**rest}}" },
+                    AuthorizationPolicy = AuthorityPolicy,
+                    RateLimiterPolicy = RateLimitPolicy,
+                    Metadata = new Dictionary<string, string> { ["force"] = force },
+                    Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = "/police" }],
+                });
+            }
+
+            routes.Add(ApiDescription(AlertsDocument, AlertsDocument));
+        }
+
         if (!string.IsNullOrWhiteSpace(gateway.IdentityAddress))
         {
             clusters.Add(new ClusterConfig
@@ -113,6 +139,9 @@ public static class RegionRoutes
 
         return (routes, clusters);
     }
+
+    /// <summary>The OpenAPI document name (and cluster) of the police alerts service.</summary>
+    public const string AlertsDocument = "alerts";
 
     /// <summary>The OpenAPI document name of the region's coordination service.</summary>
     public const string RegionServiceDocument = "region";

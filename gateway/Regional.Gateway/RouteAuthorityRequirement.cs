@@ -8,7 +8,8 @@ namespace Regional.Gateway;
 
 /// <summary>
 /// The caller's authority claim must be the authority in the route: a Derby City user or
-/// system never reaches Nottingham City's instance, whatever path it tries.
+/// system never reaches Nottingham City's instance, whatever path it tries. On a force's routes
+/// (<c>/police/{force}/...</c>) the caller's force claim must be that force.
 /// </summary>
 public sealed class RouteAuthorityRequirement : IAuthorizationRequirement;
 
@@ -16,9 +17,11 @@ public sealed class RouteAuthorityHandler : AuthorizationHandler<RouteAuthorityR
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RouteAuthorityRequirement requirement)
     {
-        var routeAuthority = (context.Resource as HttpContext)?.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.Metadata?["authority"];
-        var callerAuthority = context.User.GetAuthority();
-        if (routeAuthority is not null && callerAuthority is not null && string.Equals(routeAuthority, callerAuthority, StringComparison.Ordinal))
+        var metadata = (context.Resource as HttpContext)?.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.Metadata;
+        var (routeOwner, callerOwner) = metadata?.GetValueOrDefault("force") is { } force
+            ? (force, context.User.GetForce())
+            : (metadata?.GetValueOrDefault("authority"), context.User.GetAuthority());
+        if (routeOwner is not null && callerOwner is not null && string.Equals(routeOwner, callerOwner, StringComparison.Ordinal))
         {
             context.Succeed(requirement);
         }
@@ -44,9 +47,15 @@ public sealed class ExplainedForbiddenHandler(IProblemDetailsService problems) :
             return;
         }
 
-        var routeAuthority = context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.Metadata?.GetValueOrDefault("authority");
+        var metadata = context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.Metadata;
+        var routeAuthority = metadata?.GetValueOrDefault("authority");
+        var routeForce = metadata?.GetValueOrDefault("force");
         var caller = context.User.GetAuthority() ?? context.User.GetForce();
-        var detail = routeAuthority is null
+        var detail = routeForce is not null
+            ? caller is null
+                ? $"Routes under /police/{routeForce}/ are for {routeForce}'s officers and systems; your token names no force."
+                : $"Routes under /police/{routeForce}/ are for {routeForce}'s officers and systems; your token is for {caller}."
+            : routeAuthority is null
             ? "Your token does not grant this route."
             : caller is null
                 ? $"Routes under /{routeAuthority}/ are for {routeAuthority}'s own practitioners and systems; your token names no authority."

@@ -307,12 +307,14 @@ public sealed class CrossBorderOutbox(
 
     private static bool NeedsBases(RecipientRule rule) => rule.Basis == LawfulBasisKind.Recorded || rule.Gated.Count > 0;
 
-    /// <summary>The authority responsible for the child: the sender when it tells the host, the recipient when the host reports back.</summary>
+    /// <summary>The authority responsible for the child: the sender when it tells the host, the recipient when the host reports back, the one an alert names.</summary>
     private string? OwnerOf(object message, RecipientType recipientType) => recipientType switch
     {
         RecipientType.HostAuthority => self.Authority,
         RecipientType.PlacingAuthority => ((IAddressedMessage)message).To,
         RecipientType.OwnAuthority => self.Authority,
+        // An alert names the authority responsible for the child, whichever authority raised it.
+        RecipientType.PoliceForce => (message as Contracts.Alerts.V1.IChildAlert)?.ResponsibleAuthority,
         _ => null,
     };
 

@@ -17,7 +17,8 @@ public static class MessagingServiceCollectionExtensions
         this IServiceCollection services,
         IConfiguration configuration,
         ServiceIdentity identity,
-        Action<IBusRegistrationConfigurator> addConsumers)
+        Action<IBusRegistrationConfigurator> addConsumers,
+        IReadOnlyList<string>? alsoReceiveOn = null)
         where TContext : DbContext, IMessagingDbContext
     {
         var broker = BrokerSettings.From(configuration);
@@ -71,11 +72,14 @@ public static class MessagingServiceCollectionExtensions
 
                 // One explicit queue per authority instance; each consumer's definition adds its
                 // own retry. Failures after retries land in {queue}_error, never acked away.
-                rabbit.ReceiveEndpoint(identity.QueueName, endpoint =>
+                foreach (var queue in (alsoReceiveOn ?? []).Prepend(identity.QueueName).Distinct(StringComparer.Ordinal))
                 {
-                    endpoint.PrefetchCount = 32;
-                    endpoint.ConfigureConsumers(context);
-                });
+                    rabbit.ReceiveEndpoint(queue, endpoint =>
+                    {
+                        endpoint.PrefetchCount = 32;
+                        endpoint.ConfigureConsumers(context);
+                    });
+                }
             });
         });
 

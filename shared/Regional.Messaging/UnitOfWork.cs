@@ -34,7 +34,8 @@ public sealed partial class UnitOfWork<TContext>(
     TContext db,
     CrossBorderOutbox outbox,
     IOptions<UnitOfWorkOptions> options,
-    ILogger<UnitOfWork<TContext>> logger)
+    ILogger<UnitOfWork<TContext>> logger,
+    IEnumerable<ICommitStep<TContext>> steps)
     where TContext : DbContext, IMessagingDbContext
 {
     public TContext Db => db;
@@ -137,20 +138,40 @@ public sealed partial class UnitOfWork<TContext>(
         }
 
         var audit = outbox.TakeAudit();
-        if (audit.Count == 0)
+        var applying = steps.Where(s => s.Applies(db)).ToList();
+        if (audit.Count == 0 && applying.Count == 0)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         else
         {
-            // One chain: its last entry is read, the new ones linked after it and saved, all under the lock.
+            // The service's own steps (each under its lock), then one audit chain: its last entry is
+            // read, the new ones linked after it, and all saved, every lock held to the commit.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await using (await DisclosureAudit.LockChainAsync(db, cancellationToken))
+            var locks = new Stack<IAsyncDisposable>();
+            try
             {
-                await DisclosureAudit.ChainAsync(db, audit, cancellationToken);
-                db.AddRange(audit);
+                foreach (var step in applying)
+                {
+                    locks.Push(await step.BeforeSaveAsync(db, cancellationToken));
+                }
+
+                if (audit.Count > 0)
+                {
+                    locks.Push(await DisclosureAudit.LockChainAsync(db, cancellationToken));
+                    await DisclosureAudit.ChainAsync(db, audit, cancellationToken);
+                    db.AddRange(audit);
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                while (locks.TryPop(out var held))
+                {
+                    await held.DisposeAsync();
+                }
             }
         }
 

@@ -13,6 +13,9 @@ public sealed class RegionDirectory(IOptions<RegionOptions> options)
 
     public ServiceLevelOptions ServiceLevels => _region.ServiceLevels;
 
+    /// <summary>The zone whose calendar the region's dates and years are in.</summary>
+    public TimeZoneInfo TimeZone => field ??= TimeZoneInfo.FindSystemTimeZoneById(_region.TimeZone);
+
     public bool IsAuthority(string? id) =>
         id is not null && _region.Authorities.Exists(a => a.Id == id);
 
@@ -21,4 +24,16 @@ public sealed class RegionDirectory(IOptions<RegionOptions> options)
 
     public PoliceForceOptions? ForceCovering(string authorityId) =>
         _region.PoliceForces.Find(f => f.Covers.Contains(authorityId));
+
+    /// <summary>The forces covering any of <paramref name="authorityIds"/>, each once, in the order first named.</summary>
+    public IReadOnlyList<string> ForcesCovering(params string[] authorityIds) =>
+        [.. authorityIds.Select(ForceCovering).OfType<PoliceForceOptions>().Select(f => f.Id).Distinct(StringComparer.Ordinal)];
+
+    public PoliceForceOptions? Force(string? id) => _region.PoliceForces.Find(f => f.Id == id);
+
+    /// <summary>How long a force has to acknowledge an alert of <paramref name="kind"/>.</summary>
+    public TimeSpan AlertDeadline(string kind) =>
+        _region.AlertDeadlines.TryGetValue(kind, out var deadline)
+            ? deadline
+            : throw new InvalidOperationException($"Region:AlertDeadlines has no deadline for '{kind}'.");
 }

@@ -23,6 +23,12 @@ public sealed class RegionOptions
     public List<DateOnly> BankHolidays { get; set; } = [];
 
     /// <summary>
+    /// How long a force has to acknowledge an alert, per kind (e.g. <c>missing-from-placement</c>:
+    /// <c>00:30:00</c>). Unacknowledged past it, the alert escalates.
+    /// </summary>
+    public Dictionary<string, TimeSpan> AlertDeadlines { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// The per-authority services and the resources each owns: the gateway routes
     /// <c>/{authority}/{resource}/...</c> to that authority's instance of the owner.
     /// </summary>
@@ -52,6 +58,9 @@ public sealed class PoliceForceOptions
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public List<string> Covers { get; set; } = [];
+
+    /// <summary>Starts the force's alert references, e.g. <c>DP</c> for <c>DP-2026-000123</c>.</summary>
+    public string ReferencePrefix { get; set; } = "";
 }
 
 public sealed class ServiceLevelOptions

@@ -13,6 +13,9 @@ public sealed partial class RegionOptionsValidator : IValidateOptions<RegionOpti
     [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
     private static partial Regex Slug();
 
+    [GeneratedRegex("^[A-Z]{2,4}$")]
+    private static partial Regex ReferencePrefix();
+
     public ValidateOptionsResult Validate(string? name, RegionOptions options)
     {
         var errors = new List<string>();
@@ -59,6 +62,28 @@ public sealed partial class RegionOptionsValidator : IValidateOptions<RegionOpti
                 {
                     errors.Add($"Region:PoliceForces:{i}:Covers names '{covered}', already covered by '{coveredBy[covered]}'.");
                 }
+            }
+        }
+
+        var prefixes = options.PoliceForces.Where(f => !string.IsNullOrEmpty(f.ReferencePrefix)).GroupBy(f => f.ReferencePrefix, StringComparer.Ordinal);
+        foreach (var shared in prefixes.Where(g => g.Count() > 1))
+        {
+            errors.Add($"Region:PoliceForces: ReferencePrefix '{shared.Key}' is used by {string.Join(" and ", shared.Select(f => f.Id))}; each force's references must be its own.");
+        }
+
+        for (var i = 0; i < options.PoliceForces.Count; i++)
+        {
+            if (!ReferencePrefix().IsMatch(options.PoliceForces[i].ReferencePrefix))
+            {
+                errors.Add($"Region:PoliceForces:{i}:ReferencePrefix must be 2 to 4 capital letters (it starts the force's alert references).");
+            }
+        }
+
+        foreach (var (kind, deadline) in options.AlertDeadlines)
+        {
+            if (deadline <= TimeSpan.Zero || deadline > TimeSpan.FromDays(30))
+            {
+                errors.Add($"Region:AlertDeadlines:{kind} must be more than zero and at most 30 days.");
             }
         }
 

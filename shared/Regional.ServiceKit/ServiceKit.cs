@@ -118,6 +118,7 @@ public sealed class ServiceKitBuilder<TContext>(WebApplicationBuilder builder, S
     where TContext : DbContext, IMessagingDbContext
 {
     private readonly List<Action<IBusRegistrationConfigurator>> _consumers = [];
+    private readonly List<string> _queues = [];
     private bool _hasDatabase;
 
     public ServiceIdentity Self => self;
@@ -153,6 +154,16 @@ public sealed class ServiceKitBuilder<TContext>(WebApplicationBuilder builder, S
         return this;
     }
 
+    /// <summary>
+    /// Consumes, besides its own queue, on <c>{participant}.{name}</c> for each participant it serves
+    /// (the alerts service: one queue per police force, so each force's inbox is fed by its own queue).
+    /// </summary>
+    public ServiceKitBuilder<TContext> ReceiveFor(IEnumerable<string> participants)
+    {
+        _queues.AddRange(participants.Select(p => ServiceIdentity.QueueFor(p, self.Service)));
+        return this;
+    }
+
     /// <summary>A clock-driven sweep, resolvable as itself (tests run a pass on demand) and run in the background.</summary>
     public ServiceKitBuilder<TContext> Sweep<TSweep>()
         where TSweep : PeriodicSweep
@@ -180,6 +191,6 @@ public sealed class ServiceKitBuilder<TContext>(WebApplicationBuilder builder, S
             {
                 add(bus);
             }
-        });
+        }, _queues);
     }
 }

@@ -64,6 +64,17 @@ public static class ReferralEndpoints
             .WithSummary("Refused (403): only the placing authority can close its child's case record.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        var intelligence = routes.MapGroup("/intelligence")
+            .WithTags("Intelligence")
+            .RequireAuthorization(PracticePolicy);
+        intelligence.MapPost("/", ReportIntelligenceHandler.Handle)
+            .WithName("ReportIntelligence")
+            .WithSummary("Report a person, place or vehicle of concern; the police force covering the area gets an alert at once. Names no child.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        intelligence.MapGet("/", ReportIntelligenceHandler.List)
+            .WithName("ListIntelligenceReports")
+            .WithSummary("Intelligence reports this authority made, newest first.");
+
         var tracking = routes.MapGroup("/tracking")
             .WithTags("Tracking")
             .RequireAuthorization(PracticePolicy);

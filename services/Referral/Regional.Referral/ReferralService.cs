@@ -36,7 +36,8 @@ public static class ReferralService
                 .Describe<AssessmentRequest>(a => a.Required("toolVersion", "indicators"))
                 .Describe<IndicatorRequest>(i => i.Required("code", "rating").Codes("rating", ["none", "low", "medium", "high"]))
                 .Describe<OverrideRequest>(o => o.Required("level", "rationale").Codes("level", Vocabulary.Levels))
-                .Describe<ClosureRequest>(c => c.Required("reason").Codes("reason", Vocabulary.ClosureReasons));
+                .Describe<ClosureRequest>(c => c.Required("reason").Codes("reason", Vocabulary.ClosureReasons))
+                .Describe<ReportIntelligenceRequest>(r => r.Required("subject", "area", "description").Codes("subject", IntelligenceReport.Subjects));
             service.Sweep<ReviewOverdueSweep>()
                 .Consumer<IncomingChildRegisteredConsumer, IncomingChildRegisteredConsumerDefinition>()
                 .Consumer<IncomingChildEndedConsumer, IncomingChildEndedConsumerDefinition>()

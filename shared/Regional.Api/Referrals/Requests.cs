@@ -43,3 +43,16 @@ public sealed record IndicatorRequest(string? Code, string? Rating, string? Evid
 public sealed record OverrideRequest(string? Level, string? Rationale, string? By);
 
 public sealed record ClosureRequest(string? Reason, string? Note, DateOnly? ClosedOn);
+
+/// <summary>
+/// A person, place or vehicle of concern (an Operation Liberty style intelligence report), for the force
+/// covering <see cref="Area"/> (an authority of the region). It names no child.
+/// </summary>
+public sealed record ReportIntelligenceRequest(
+    string? Subject,
+    string? Area,
+    string? Description,
+    string? Address,
+    string? VehicleRegistration,
+    string? Association,
+    DateTimeOffset? ObservedAt);

@@ -104,3 +104,17 @@ public sealed record RiskToolView(
 public sealed record RiskIndicatorView(string Code, string Name, string Low, string Medium, string High);
 
 public sealed record CodeView(string Code, string Name);
+
+/// <summary>An intelligence report as the reporting authority keeps it, with the force it went to.</summary>
+public sealed record IntelligenceReportView(
+    Guid Id,
+    string Subject,
+    string Area,
+    string Force,
+    string Description,
+    string? Address,
+    string? VehicleRegistration,
+    string? Association,
+    DateTimeOffset? ObservedAt,
+    DateTimeOffset ReportedAt,
+    string? ReportedBy);

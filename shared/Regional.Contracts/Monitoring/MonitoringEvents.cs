@@ -48,3 +48,26 @@ public sealed record ReturnHomeInterviewOverdue(
     DateTimeOffset ReturnedAt,
     DateTimeOffset DueBy,
     DateTimeOffset DetectedAt) : IMetadataEvent;
+
+/// <summary>Steps of a police alert as the regional monitor counts them.</summary>
+public static class AlertSteps
+{
+    public const string Received = "received";
+    public const string Acknowledged = "acknowledged";
+    public const string Escalated = "escalated";
+}
+
+/// <summary>
+/// A police alert was received, acknowledged or escalated: the kind, who sent it to which force and
+/// when. <see cref="AlertId"/> is opaque; nothing identifies the child.
+/// </summary>
+[MessageUrn("urn:regional:monitoring:police-alert-step:v1", useDefaultPrefix: false)]
+public sealed record PoliceAlertStepRecorded(
+    Guid AlertId,
+    string Kind,
+    string Step,
+    string From,
+    string To,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset DeadlineAt,
+    DateTimeOffset OccurredAt) : IMetadataEvent;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,8 +18,6 @@ public static class DisclosureAudit
 
     /// <summary>The predecessor of the first entry.</summary>
     public static readonly string Genesis = new('0', 64);
-
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> EmbeddedLocks = new(StringComparer.Ordinal);
 
     /// <summary>SHA-256 over the previous hash and every field of the entry, in a fixed order with lengths, so no two entries can collide by shifting text between fields.</summary>
     public static string HashOf(DisclosureAuditEntry e, string previousHash)
@@ -52,24 +49,9 @@ public static class DisclosureAudit
     /// SQL Server hold it in the database (every process of the service), SQLite (one process, the
     /// embedded default) in this process. Returns what releases it after commit (nothing for the servers).
     /// </summary>
-    public static async Task<IAsyncDisposable> LockChainAsync(DbContext db, CancellationToken cancellationToken)
-    {
-        switch (db.Database.ProviderName)
-        {
-            case "Npgsql.EntityFrameworkCore.PostgreSQL":
-                // Released by the transaction's end; the key is this table's, in every service database.
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727274001)", cancellationToken);
-                return NoRelease.Instance;
-            case "Microsoft.EntityFrameworkCore.SqlServer":
-                await db.Database.ExecuteSqlRawAsync(
-                    "EXEC sp_getapplock @Resource = 'disclosure_audit', @LockMode = 'Exclusive', @LockOwner = 'Transaction'", cancellationToken);
-                return NoRelease.Instance;
-            default:
-                var gate = EmbeddedLocks.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
-                await gate.WaitAsync(cancellationToken);
-                return new Release(gate);
-        }
-    }
+    public static Task<IAsyncDisposable> LockChainAsync(DbContext db, CancellationToken cancellationToken) =>
+        // The key is this table's, in every service database; the SQL Server resource is its name.
+        CommitLock.AcquireAsync(db, Table, 727274001, cancellationToken);
 
     /// <summary>Gives the new entries their places and hashes after the last committed one (call holding the lock).</summary>
     public static async Task ChainAsync(DbContext db, IReadOnlyList<DisclosureAuditEntry> added, CancellationToken cancellationToken)
@@ -155,20 +137,4 @@ public static class DisclosureAudit
               THROW 51000, 'disclosure_audit is append-only', 1;
             END
             """);
-
-    private sealed class NoRelease : IAsyncDisposable
-    {
-        public static readonly NoRelease Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-
-    private sealed class Release(SemaphoreSlim gate) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            gate.Release();
-            return ValueTask.CompletedTask;
-        }
-    }
 }

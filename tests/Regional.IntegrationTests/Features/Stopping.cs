@@ -49,7 +49,7 @@ public sealed class When_the_region_process_is_signalled(PrivateBroker broker) :
     {
         await using var region = await StartRegionAsync();
         var ports = region.BannerPorts();
-        Assert.True(ports.Count >= 15, $"Expected the gateway, identity and thirteen services in the banner:\n{region.Tail()}");
+        Assert.True(ports.Count >= 16, $"Expected the gateway, identity and fourteen services in the banner:\n{region.Tail()}");
 
         await region.SignalAsync(signal);
 
@@ -75,6 +75,7 @@ public sealed class When_the_region_process_is_signalled(PrivateBroker broker) :
         Assert.Contains("href=\"/health/ready\"", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/openapi/placement.json\"", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/reference/referral\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/openapi/alerts.json\"", page, StringComparison.Ordinal);
 
         await region.SignalAsync("TERM");
         Assert.True(await region.WaitForExitAsync(TimeSpan.FromSeconds(25)), region.Tail());
@@ -89,8 +90,8 @@ public sealed class When_the_region_process_is_signalled(PrivateBroker broker) :
             .Select(Tag)
             .Distinct()
             .ToList();
-        // Four authorities' placement, referral and consent services, and the coordination service.
-        Assert.Equal(13, services.Count);
+        // Four authorities' placement, referral and consent services, the coordination and alerts services.
+        Assert.Equal(14, services.Count);
 
         var before = region.Lines.Count;
         await broker.Node.StopBrokerAsync();

@@ -29,7 +29,7 @@ public abstract class RegionFixture : IAsyncLifetime
 
     public Uri BrokerUri { get; private set; } = null!;
 
-    /// <summary>Every placement service's clock; a test moves it to make service levels run out.</summary>
+    /// <summary>Every placement service's clock, and the alerts service's; a test moves it to make service levels and deadlines run out.</summary>
     public ShiftableClock Clock { get; } = new();
 
     public Dictionary<string, string> PlacementConnectionStrings { get; } = new(StringComparer.Ordinal);
@@ -67,10 +67,12 @@ public abstract class RegionFixture : IAsyncLifetime
                 ["Outbox:PollInterval"] = "00:00:00.500",
                 ["Outbox:SendTimeout"] = "00:00:03",
                 ["Outbox:MaxBackoff"] = "00:00:01",
+                ["Alerts:EscalationCheckInterval"] = "00:00:00.500",
+                ["Alerts:Push:PollInterval"] = "00:00:00.200",
             }.Concat(ExtraSettings)),
             ConfigureServices = (app, services) =>
             {
-                if (app.EndsWith(".placement", StringComparison.Ordinal))
+                if (app.EndsWith(".placement", StringComparison.Ordinal) || app == "alerts")
                 {
                     services.AddSingleton<TimeProvider>(Clock);
                 }

@@ -50,7 +50,7 @@ public sealed class When_a_placing_authority_sends_a_childs_data : IAsyncLifetim
     private (CrossBorderOutbox Outbox, UnitOfWork<PlacementDbContext> Work) Gate()
     {
         var outbox = new CrossBorderOutbox(new ServiceIdentity(Self, "placement"), new SharingPolicy(new RegionDirectory(TestRegion.Options())), TimeProvider.System, new OutboxSignal());
-        return (outbox, new UnitOfWork<PlacementDbContext>(Db, outbox, Options.Create(new UnitOfWorkOptions()), NullLogger<UnitOfWork<PlacementDbContext>>.Instance));
+        return (outbox, new UnitOfWork<PlacementDbContext>(Db, outbox, Options.Create(new UnitOfWorkOptions()), NullLogger<UnitOfWork<PlacementDbContext>>.Instance, []));
     }
 
     private async Task Basis(string child, string purpose, string basis, bool holds = true, string? reference = null)
@@ -171,7 +171,7 @@ public sealed class When_a_placing_authority_sends_a_childs_data : IAsyncLifetim
                                  "fields": [ "notificationId", "placementId", "from", "to" ] } } } } }
             """);
         var outbox = new CrossBorderOutbox(new ServiceIdentity(Self, "placement"), new SharingPolicy(new RegionDirectory(TestRegion.Options()), rules), TimeProvider.System, new OutboxSignal());
-        var work = new UnitOfWork<PlacementDbContext>(Db, outbox, Options.Create(new UnitOfWorkOptions()), NullLogger<UnitOfWork<PlacementDbContext>>.Instance);
+        var work = new UnitOfWork<PlacementDbContext>(Db, outbox, Options.Create(new UnitOfWorkOptions()), NullLogger<UnitOfWork<PlacementDbContext>>.Instance, []);
         outbox.Send(Db, new NoticeReceived(Guid.NewGuid(), Guid.NewGuid(), Self, "derbyshire", DateTimeOffset.UtcNow));
 
         var refused = await Assert.ThrowsAsync<SharingRefusedException>(() => work.CommitAsync(Ct));
@@ -269,7 +269,7 @@ public sealed class When_a_placing_authority_sends_a_childs_data : IAsyncLifetim
             await using var database = ServiceDatabase.Open("Placement", Regional.ServiceDefaults.DatabaseProvider.Sqlite, $"Data Source={_file}");
             var db = (PlacementDbContext)database.Context;
             var outbox = new CrossBorderOutbox(new ServiceIdentity(Self, "placement"), new SharingPolicy(new RegionDirectory(TestRegion.Options())), TimeProvider.System, new OutboxSignal());
-            var work = new UnitOfWork<PlacementDbContext>(db, outbox, Options.Create(new UnitOfWorkOptions()), NullLogger<UnitOfWork<PlacementDbContext>>.Instance);
+            var work = new UnitOfWork<PlacementDbContext>(db, outbox, Options.Create(new UnitOfWorkOptions()), NullLogger<UnitOfWork<PlacementDbContext>>.Instance, []);
             outbox.Send(db, Notice($"NC-{i}"));
             await work.CommitAsync(Ct);
         }));

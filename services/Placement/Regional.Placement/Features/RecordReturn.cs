@@ -5,6 +5,7 @@ using Regional.Contracts.Placements.V1;
 using Regional.Messaging;
 using Regional.Placement.Data;
 using Regional.Placement.Domain;
+using Regional.Region;
 using Regional.ServiceDefaults;
 
 namespace Regional.Placement.Features;
@@ -45,6 +46,7 @@ internal static class RecordReturnHandler
         ServiceIdentity self,
         TimeProvider clock,
         IOptions<PlacementOptions> options,
+        RegionDirectory region,
         CancellationToken cancellationToken) =>
         await work.ExecuteAsync<Results<Ok<MissingEpisodeView>, NotFound, ProblemHttpResult>>(async ct =>
         {
@@ -75,6 +77,7 @@ internal static class RecordReturnHandler
             outbox.Send(db, new ChildReturned(
                 episode.Id, placement.Id, self.Authority, placement.HostAuthority, episode.ChildLocalId, episode.ReturnedAt.Value,
                 episode.FoundWhere, episode.FoundBy, episode.ReturnHomeInterviewDueBy.Value));
+            PoliceAlerts.Found(outbox, db, region, self.Authority, placement, episode, now);
             return TypedResults.Ok(MissingEpisodeView.From(episode, now));
         }, cancellationToken);
 }

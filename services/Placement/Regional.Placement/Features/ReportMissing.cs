@@ -6,6 +6,7 @@ using Regional.Contracts.Placements.V1;
 using Regional.Messaging;
 using Regional.Placement.Data;
 using Regional.Placement.Domain;
+using Regional.Region;
 using Regional.ServiceDefaults;
 
 namespace Regional.Placement.Features;
@@ -117,6 +118,7 @@ internal static class ReportMissingHandler
         StatutoryClocks clocks,
         TimeProvider clock,
         IOptions<PlacementOptions> options,
+        RegionDirectory region,
         CancellationToken cancellationToken) =>
         await work.ExecuteAsync<Results<Created<MissingEpisodeView>, NotFound, ProblemHttpResult>>(async ct =>
         {
@@ -176,6 +178,7 @@ internal static class ReportMissingHandler
                 episode.Id, placement.Id, self.Authority, placement.HostAuthority, episode.ChildLocalId, episode.MissingSince,
                 episode.ReportedBy, episode.Description, episode.PhotoReference, episode.RiskAssessedLocations, episode.Associates,
                 episode.Phone, episode.RiskLevel, episode.LastSeenAt, episode.EpisodeNumberInWindow, episode.Repeat, now));
+            PoliceAlerts.MissingFromPlacement(outbox, db, region, self.Authority, placement, episode, now);
             return TypedResults.Created($"/placements/{placement.Id}/missing/{episode.Id}", MissingEpisodeView.From(episode, now));
         }, cancellationToken);
 }

@@ -20,6 +20,8 @@ public abstract class ReferralDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<IncomingChild> IncomingChildren => Set<IncomingChild>();
 
+    public DbSet<IntelligenceReport> IntelligenceReports => Set<IntelligenceReport>();
+
     public DbSet<Domain.Referral> Referrals => Set<Domain.Referral>();
 
     public DbSet<ReciprocalCase> Cases => Set<ReciprocalCase>();
@@ -41,6 +43,22 @@ public abstract class ReferralDbContext(DbContextOptions options) : DbContext(op
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+
+        modelBuilder.Entity<IntelligenceReport>(r =>
+        {
+            r.ToTable("intelligence_reports");
+            r.HasKey(x => x.Id);
+            r.Property(x => x.Id).ValueGeneratedNever();
+            r.Property(x => x.Subject).HasMaxLength(20);
+            r.Property(x => x.Area).HasMaxLength(40);
+            r.Property(x => x.Force).HasMaxLength(40);
+            r.Property(x => x.Description).HasMaxLength(4000);
+            r.Property(x => x.Address).HasMaxLength(500);
+            r.Property(x => x.VehicleRegistration).HasMaxLength(20);
+            r.Property(x => x.Association).HasMaxLength(2000);
+            r.Property(x => x.ReportedBy).HasMaxLength(200);
+            r.HasIndex(x => x.ReportedAt);
+        });
 
         modelBuilder.Entity<IncomingChild>(child =>
         {

@@ -1,3 +1,4 @@
+using Regional.Contracts.Alerts.V1;
 using Regional.Contracts.Monitoring.V1;
 using Regional.Contracts.Referrals.V1;
 using Regional.Messaging;
@@ -108,7 +109,7 @@ public sealed class ReciprocalCase : Aggregate, IRevised
     /// tool version and next review come from the meeting held last (by date held, then by
     /// entry), so a meeting entered late does not overturn one held after it.
     /// </summary>
-    public void RecordMeeting(CaseMeeting meeting, string host, DateTimeOffset now)
+    public void RecordMeeting(CaseMeeting meeting, string host, DateTimeOffset now, PoliceRecipients police)
     {
         var previousLevel = CurrentLevel;
         Meetings.Add(meeting);
@@ -152,7 +153,20 @@ public sealed class ReciprocalCase : Aggregate, IRevised
         {
             Publish(new RiskLevelChanged(Id, host, PlacingAuthority, previousLevel, CurrentLevel, CurrentToolVersion!, now));
         }
+
+        // Becoming High (not staying High) alerts the forces covering where the child lives and the placing authority.
+        if (CurrentLevel == HighLevel && previousLevel != HighLevel)
+        {
+            foreach (var force in police.Forces)
+            {
+                Send(new HighRiskEscalationAlert(
+                    MassTransit.NewId.NextSequentialGuid(), host, force, PlacingAuthority, Id, ChildLocalId, police.Child,
+                    previousLevel ?? "not-yet-assessed", CurrentLevel, CurrentToolVersion!, meeting.Type, meeting.HeldOn, meeting.Explanation, now));
+            }
+        }
     }
+
+    private const string HighLevel = "high";
 
     /// <summary>The host proposes closure; only the placing authority closes its child's case record.</summary>
     public void ProposeClosure(string reason, string? note, string host, DateTimeOffset now)
@@ -244,3 +258,6 @@ public sealed class Attendance
 public sealed record PlanOutcome(string Outcome, List<PlanAction> Actions);
 
 public sealed record PlanAction(string Action, string Who, DateOnly When);
+
+/// <summary>Who to alert if a meeting makes the child High: the forces and the child as this authority holds them.</summary>
+public sealed record PoliceRecipients(IReadOnlyList<string> Forces, AlertChild Child);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Regional.Contracts.Alerts.V1;
 using Regional.Contracts.Monitoring.V1;
 using Regional.Contracts.Referrals.V1;
 using Regional.Messaging;
@@ -35,12 +36,13 @@ internal static class RecordMeetingHandler
         ReviewSchedule schedule,
         TimeProvider clock,
         ReferralMetrics metrics,
+        RegionDirectory region,
         CancellationToken cancellationToken)
     {
         ReciprocalCase? recorded = null;
         var result = await work.ExecuteAsync(async ct =>
         {
-            var (outcome, reciprocal) = await Attempt(id, request, http, user, work.Db, self, calendar, schedule, clock, ct);
+            var (outcome, reciprocal) = await Attempt(id, request, http, user, work.Db, self, calendar, schedule, clock, region, ct);
             recorded = reciprocal;
             return outcome;
         }, cancellationToken);
@@ -65,6 +67,7 @@ internal static class RecordMeetingHandler
         WorkingDayCalendar calendar,
         ReviewSchedule schedule,
         TimeProvider clock,
+        RegionDirectory region,
         CancellationToken cancellationToken)
     {
         var reciprocal = await db.Cases.Include(c => c.Meetings).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -191,7 +194,12 @@ internal static class RecordMeetingHandler
         }
 
         db.Meetings.Add(meeting);
-        reciprocal.RecordMeeting(meeting, self.Authority, now);
+        var child = await db.IncomingChildren.AsNoTracking().FirstOrDefaultAsync(c => c.PlacementId == reciprocal.PlacementId, cancellationToken);
+        reciprocal.RecordMeeting(meeting, self.Authority, now, new PoliceRecipients(
+            region.ForcesCovering(self.Authority, reciprocal.PlacingAuthority),
+            new AlertChild(
+                reciprocal.ChildLocalId, reciprocal.ChildGivenName, reciprocal.ChildFamilyName, child?.DateOfBirth, child?.Gender,
+                child?.NhsNumber, child?.Ethnicity)));
         return (TypedResults.Created($"/{self.Authority}/cases/{reciprocal.Id}/meetings/{meeting.Id}", MeetingView.From(meeting)), reciprocal);
     }
 
