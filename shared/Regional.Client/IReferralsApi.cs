@@ -53,4 +53,12 @@ public interface IReferralsApi
     Task<IApiResponse<TrackedCaseView>> CloseTracked(
         string authority, Guid caseId, [Body] ClosureRequest request, [Header("If-Match")] string? ifMatch = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>A person, place or vehicle of concern; the force covering the area is alerted. 201; 422 naming the field.</summary>
+    [Post("/{authority}/intelligence")]
+    Task<IApiResponse<IntelligenceReportView>> ReportIntelligence(
+        string authority, [Body] ReportIntelligenceRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/{authority}/intelligence")]
+    Task<IApiResponse<IntelligenceReportView[]>> ListIntelligence(string authority, CancellationToken cancellationToken = default);
 }

@@ -8,7 +8,7 @@ namespace Regional.Client;
 public static class RegionalClientExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPlacementsApi"/>, <see cref="IReferralsApi"/>, <see cref="IConsentApi"/> and <see cref="IRegionApi"/>
+    /// Registers <see cref="IPlacementsApi"/>, <see cref="IReferralsApi"/>, <see cref="IConsentApi"/>, <see cref="IRegionApi"/> and <see cref="IAlertsApi"/>
     /// against the region's gateway, each request carrying a bearer token from <paramref name="accessToken"/>
     /// (asked per request, so the caller's own cache decides when to refresh).
     /// </summary>
@@ -22,6 +22,7 @@ public static class RegionalClientExtensions
         Add<IReferralsApi>(services, gateway);
         Add<IConsentApi>(services, gateway);
         Add<IRegionApi>(services, gateway);
+        Add<IAlertsApi>(services, gateway);
         return services;
     }
 

@@ -14,5 +14,7 @@ public static class RegionalClients
 
     public static IConsentApi Consent(HttpClient gateway) => RestService.ForGenerated<IConsentApi>(gateway, RegionalClientExtensions.Settings());
 
+    public static IAlertsApi Alerts(HttpClient gateway) => RestService.ForGenerated<IAlertsApi>(gateway, RegionalClientExtensions.Settings());
+
     public static IRegionApi Region(HttpClient gateway) => RestService.ForGenerated<IRegionApi>(gateway, RegionalClientExtensions.Settings());
 }

@@ -18,7 +18,8 @@ public static class MessagingServiceCollectionExtensions
         IConfiguration configuration,
         ServiceIdentity identity,
         Action<IBusRegistrationConfigurator> addConsumers,
-        IReadOnlyList<string>? alsoReceiveOn = null)
+        IReadOnlyList<string>? alsoReceiveOn = null,
+        IReadOnlyList<Type>? consumerTypes = null)
         where TContext : DbContext, IMessagingDbContext
     {
         var broker = BrokerSettings.From(configuration);
@@ -72,12 +73,22 @@ public static class MessagingServiceCollectionExtensions
 
                 // One explicit queue per authority instance; each consumer's definition adds its
                 // own retry. Failures after retries land in {queue}_error, never acked away.
-                foreach (var queue in (alsoReceiveOn ?? []).Prepend(identity.QueueName).Distinct(StringComparer.Ordinal))
+                rabbit.ReceiveEndpoint(identity.QueueName, endpoint =>
+                {
+                    endpoint.PrefetchCount = 32;
+                    endpoint.ConfigureConsumers(context);
+                });
+
+                // ConfigureConsumers places each consumer once; further queues name theirs one by one.
+                foreach (var queue in (alsoReceiveOn ?? []).Where(q => q != identity.QueueName).Distinct(StringComparer.Ordinal))
                 {
                     rabbit.ReceiveEndpoint(queue, endpoint =>
                     {
                         endpoint.PrefetchCount = 32;
-                        endpoint.ConfigureConsumers(context);
+                        foreach (var consumer in consumerTypes ?? [])
+                        {
+                            context.ConfigureConsumer(consumer, endpoint);
+                        }
                     });
                 }
             });

@@ -119,6 +119,7 @@ public sealed class ServiceKitBuilder<TContext>(WebApplicationBuilder builder, S
 {
     private readonly List<Action<IBusRegistrationConfigurator>> _consumers = [];
     private readonly List<string> _queues = [];
+    private readonly List<Type> _consumerTypes = [];
     private bool _hasDatabase;
 
     public ServiceIdentity Self => self;
@@ -151,6 +152,7 @@ public sealed class ServiceKitBuilder<TContext>(WebApplicationBuilder builder, S
         where TDefinition : class, IConsumerDefinition<TConsumer>
     {
         _consumers.Add(bus => bus.AddConsumer<TConsumer, TDefinition>());
+        _consumerTypes.Add(typeof(TConsumer));
         return this;
     }
 
@@ -191,6 +193,6 @@ public sealed class ServiceKitBuilder<TContext>(WebApplicationBuilder builder, S
             {
                 add(bus);
             }
-        }, _queues);
+        }, _queues, _consumerTypes);
     }
 }

@@ -61,6 +61,7 @@ public sealed class PoliceAlert : Aggregate, IVersioned
     /// <summary>An alert as it arrives from an authority; the monitor hears that it was received.</summary>
     public static PoliceAlert Receive(IPoliceAlert message, string kind, string details, TimeSpan deadline, DateTimeOffset now)
     {
+        now = Stored(now);
         var alert = new PoliceAlert
         {
             Id = message.AlertId,
@@ -86,7 +87,7 @@ public sealed class PoliceAlert : Aggregate, IVersioned
             return false;
         }
 
-        AcknowledgedAt = now;
+        AcknowledgedAt = Stored(now);
         AcknowledgedBy = by;
         Step(AlertSteps.Acknowledged, now);
         return true;
@@ -103,6 +104,7 @@ public sealed class PoliceAlert : Aggregate, IVersioned
             return null;
         }
 
+        now = Stored(now);
         EscalatedAt = now;
         Step(AlertSteps.Escalated, now);
         var escalation = new PoliceAlert
@@ -130,6 +132,9 @@ public sealed class PoliceAlert : Aggregate, IVersioned
         escalation.Step(AlertSteps.Received, now);
         return escalation;
     }
+
+    /// <summary>Whole milliseconds, as every provider stores an instant: what a caller is told is what is kept.</summary>
+    private static DateTimeOffset Stored(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     public static Guid EscalationIdOf(Guid alertId)
     {
