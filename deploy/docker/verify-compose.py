@@ -14,6 +14,7 @@ Exit 0 when every check passes; otherwise lists the failures and exits 1. What i
 - every environment key of a .NET container is a configuration key the code reads;
 - one placement container per authority of deploy/region.json, each with its own database,
   created by postgres-init.sql, and reachable by the gateway's address template;
+- one coordination and one alerts container, each with its own database, named by the gateway;
 - the identity issuer, every Authentication:Authority and the gateway's identity address agree;
 - deploy/docker/identity.json holds what deploy/Regional.LocalRegion/DemoIdentity.cs generates;
 - published ports are bound to 127.0.0.1 only;
@@ -209,6 +210,17 @@ for authority in authorities:
     host = urlparse(template.replace("{authority}", authority)).hostname
     if host not in services:
         fail(f"gateway: the placement address of {authority} names no compose service ({host})")
+# The region-wide services: one container each, its own database, the gateway's address naming it.
+for setting, project, address in (("Region", "services/Region/", "Gateway__RegionAddress"), ("Alerts", "services/Alerts/", "Gateway__AlertsAddress")):
+    containers = [n for n, s in dotnet.items() if s["build"]["args"]["PROJECT"].startswith(project)]
+    if len(containers) != 1:
+        fail(f"expected one {setting} container, found {containers}")
+        continue
+    connection = dict(p.split("=", 1) for p in env_of(services[containers[0]]).get(f"ConnectionStrings__{setting}", "").split(";") if "=" in p)
+    if connection.get("Database") not in created:
+        fail(f"{containers[0]}: database {connection.get('Database')} is not created by postgres-init.sql")
+    if urlparse(gateway.get(address, "")).hostname != containers[0]:
+        fail(f"gateway: {address} does not name the {containers[0]} service")
 if urlparse(gateway.get("Gateway__IdentityAddress", "")).hostname != "identity":
     fail("gateway: Gateway__IdentityAddress does not name the identity service")
 issuer = env_of(services["identity"]).get("Identity__Issuer")

@@ -102,6 +102,16 @@ public static class GatewayService
         app.MapHealthEndpoints();
         app.MapGet("/", LandingPage.Render).AllowAnonymous().ExcludeFromDescription();
         app.MapApiReference(region);
+        // A force of the region has its own route (more specific, so it wins); any other name is not one.
+        app.Map("/police/{force}/{**rest}", (string force, IOptions<RegionOptions> options) => TypedResults.Problem(new HttpValidationProblemDetails(
+            new Dictionary<string, string[]>
+            {
+                ["force"] = [$"'{force}' is not a police force of the region; the forces are: {string.Join(", ", options.Value.PoliceForces.Select(f => f.Id))}."],
+            })
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "No such police force.",
+        })).AllowAnonymous().ExcludeFromDescription();
         app.MapReverseProxy();
         return app;
     }

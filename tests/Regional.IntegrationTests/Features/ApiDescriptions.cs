@@ -21,7 +21,7 @@ public sealed partial class When_an_integrator_reads_the_api(PostgresRegion fixt
     public async Task Every_service_describes_itself_through_the_gateway_without_a_token()
     {
         using var anonymous = fixture.Anonymous();
-        foreach (var document in new[] { "placement", "referral", "consent", "region" })
+        foreach (var document in new[] { "placement", "referral", "consent", "region", "alerts" })
         {
             var response = await anonymous.GetAsync($"/openapi/{document}.json");
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{document}: {(int)response.StatusCode}");
@@ -58,6 +58,12 @@ public sealed partial class When_an_integrator_reads_the_api(PostgresRegion fixt
         Assert.Equal(
             ["approvedBy", "approverRole", "lawfulBasis", "purpose", "reason", "recipientType", "reviewBy"],
             Strings(Schema(consent, "RecordOverrideRequest")["required"]).Order());
+
+        Assert.Equal(["person", "place", "vehicle"], Strings(Schema(referral, "ReportIntelligenceRequest")["properties"]!["subject"]!["enum"]).Order());
+        Assert.Equal(["area", "description", "subject"], Strings(Schema(referral, "ReportIntelligenceRequest")["required"]).Order());
+        var alerts = (await anonymous.GetFromJsonAsync<JsonObject>("/openapi/alerts.json"))!;
+        Assert.Equal(["url"], Strings(Schema(alerts, "PushSubscriptionRequest")["required"]));
+        Assert.Contains("/{force}/feed", alerts["paths"]!.AsObject().Select(p => p.Key));
     }
 
     [Fact]

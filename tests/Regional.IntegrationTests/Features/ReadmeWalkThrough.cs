@@ -69,6 +69,12 @@ public sealed partial class When_a_newcomer_runs_the_readme_walk_through(Postgre
             Assert.Contains("{\"health\":{\"conditions\":\"asthma\",\"medication\":null,\"allergies\":\"penicillin\"}}", output);
             Assert.Contains("{\"status\":422,\"missingBasis\":[{\"purpose\":\"health\",\"recipientType\":\"HostAuthority\"}]}", output);
             Assert.Contains("{\"intact\":true,\"firstBreak\":null}", output);
+            Assert.Contains("{\"kind\":\"missing-from-placement\",\"status\":\"open\",\"from\":\"nottingham-city\",\"child\":\"Kai\"}", output);
+            Assert.Contains("{\"kind\":\"missing-from-placement\",\"status\":\"acknowledged\",\"acknowledgedBy\":\"PC 1234\"}", output);
+            Assert.Contains("derbyshire officer on the nottinghamshire inbox: 403", output);
+            Assert.Contains("{\"seen\":true,\"next\":true}", output);
+            Assert.Contains("{\"kind\":\"found\",\"foundWhere\":\"Matlock bus station\"}", output);
+            Assert.Contains("{\"subject\":\"vehicle\",\"vehicleRegistration\":\"AB12 CDE\",\"force\":\"nottinghamshire-police\"}", output);
             Assert.Equal("403", output.TrimEnd().Split('\n')[^1]);
         }
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Regional.Alerts.Data;
 using Regional.Consent.Data;
 using Regional.Placement.Data;
 using Regional.Referral.Data;
@@ -16,7 +17,7 @@ namespace Regional.UnitTests.Persistence;
 /// </summary>
 internal sealed class ServiceDatabase : IAsyncDisposable
 {
-    public static readonly string[] Services = ["Placement", "Referral", "Consent", "Region"];
+    public static readonly string[] Services = ["Placement", "Referral", "Consent", "Region", "Alerts"];
 
     private readonly ServiceProvider _root;
     private readonly AsyncServiceScope _scope;
@@ -70,6 +71,7 @@ internal sealed class ServiceDatabase : IAsyncDisposable
             "Placement" => services.AddServiceDatabase<PlacementDbContext, SqlitePlacementDbContext, PostgresPlacementDbContext, SqlServerPlacementDbContext>(configuration, service),
             "Referral" => services.AddServiceDatabase<ReferralDbContext, SqliteReferralDbContext, PostgresReferralDbContext, SqlServerReferralDbContext>(configuration, service),
             "Consent" => services.AddServiceDatabase<ConsentDbContext, SqliteConsentDbContext, PostgresConsentDbContext, SqlServerConsentDbContext>(configuration, service),
+            "Alerts" => services.AddServiceDatabase<AlertsDbContext, SqliteAlertsDbContext, PostgresAlertsDbContext, SqlServerAlertsDbContext>(configuration, service),
             "Region" => services.AddServiceDatabase<RegionDbContext, SqliteRegionDbContext, PostgresRegionDbContext, SqlServerRegionDbContext>(configuration, service),
             _ => throw new ArgumentOutOfRangeException(nameof(service), service, null),
         };
@@ -81,6 +83,7 @@ internal sealed class ServiceDatabase : IAsyncDisposable
         "Placement" => typeof(PlacementDbContext),
         "Referral" => typeof(ReferralDbContext),
         "Consent" => typeof(ConsentDbContext),
+        "Alerts" => typeof(AlertsDbContext),
         "Region" => typeof(RegionDbContext),
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, null),
     };

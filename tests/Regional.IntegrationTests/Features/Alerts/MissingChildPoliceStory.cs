@@ -181,6 +181,16 @@ public abstract partial class When_a_child_placed_out_of_area_goes_missing_the_p
 
         Assert.Equal(before, await AlertsQueued());
         Assert.Empty(Ok(await RegionalClients.Placements(nottingham).ListMissing(Placing, placement.Id)));
+
+        // A return before the episode began is refused too, and no force hears of a return.
+        var since = Now().AddHours(-2);
+        var episode = await Report(nottingham, placement.Id, since);
+        var reported = await AlertsQueued();
+        await AssertRefused(await nottingham.PostAsJsonAsync(
+            $"/{Placing}/placements/{placement.Id}/missing/{episode.Id}/return",
+            new { returnedAt = since.AddMinutes(-1), foundWhere = "home", foundBy = "carer" }), "returnedAt");
+        Assert.Equal(reported, await AlertsQueued());
+        Assert.DoesNotContain(await Stored(fixture, episode.Id), a => a.Kind == AlertKinds.Found);
     }
 
     /// <summary>How many alerts the placing authority has ever queued for a force.</summary>

@@ -84,6 +84,8 @@ public sealed class When_someone_other_than_the_force_asks_for_its_inbox(Postgre
         using var anonymous = fixture.Anonymous();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/police/{Derbyshire}/alerts")).StatusCode);
         using var police = await Officer(fixture, Derbyshire);
-        Assert.Equal(HttpStatusCode.NotFound, (await police.GetAsync("/police/leicestershire-police/alerts")).StatusCode);
+        var unknown = await police.GetAsync("/police/leicestershire-police/alerts");
+        await AssertRefused(unknown, "force", HttpStatusCode.NotFound);
+        Assert.Contains("derbyshire-police, nottinghamshire-police", (await unknown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 }
