@@ -39,6 +39,11 @@ public interface IPlacementsApi
     [Get("/{authority}/placements/{id}/missing")]
     Task<IApiResponse<MissingEpisodeView[]>> ListMissing(string authority, Guid id, CancellationToken cancellationToken = default);
 
+    /// <remarks>The host passes on a report; 202 with the episode id the placing authority records it under.</remarks>
+    [Post("/{authority}/register/{placementId}/missing")]
+    Task<IApiResponse<MissingReportPassedOnView>> ReportMissingAsHost(
+        string authority, Guid placementId, [Body] ReportMissingRequest request, CancellationToken cancellationToken = default);
+
     /// <remarks>201; 409 while an episode is open or once the placement has ended.</remarks>
     [Post("/{authority}/placements/{id}/missing")]
     Task<IApiResponse<MissingEpisodeView>> ReportMissing(

@@ -77,6 +77,11 @@ public static class PlacementEndpoints
             .WithSummary("Children placed in our area by other authorities; ?awaitingAcknowledgement=true for the work queue; ?missing=true for children missing now.");
         register.MapGet("/{placementId:guid}", RegisterQueries.GetEntry)
             .WithName("GetRegisterEntry");
+        register.MapPost("/{placementId:guid}/missing", ReportMissingAsHostHandler.Handle)
+            .WithName("ReportMissingAsHost")
+            .WithSummary("Report a child in our register missing (the carer rang us); passed on to the placing authority, which records the episode and alerts the police. 202.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         register.MapPost("/{placementId:guid}/acknowledge", AcknowledgeNoticesHandler.Handle)
             .WithName("AcknowledgeNotices")
             .WithSummary("Acknowledge the outstanding notices about a child placed in our area.");

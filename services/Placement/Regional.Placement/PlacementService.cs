@@ -47,6 +47,7 @@ public static class PlacementService
                 .Consumer<NoticeAcknowledgedConsumer, NoticeAcknowledgedConsumerDefinition>()
                 .Consumer<ChildDetailsSharedConsumer, ChildDetailsSharedConsumerDefinition>()
                 .Consumer<MissingEpisodeReportedConsumer, MissingEpisodeReportedConsumerDefinition>()
+                .Consumer<MissingEpisodeReportedByHostConsumer, MissingEpisodeReportedByHostConsumerDefinition>()
                 .Consumer<MissingEpisodeUpdatedConsumer, MissingEpisodeUpdatedConsumerDefinition>()
                 .Consumer<ChildReturnedConsumer, ChildReturnedConsumerDefinition>()
                 .Consumer<ReturnHomeInterviewRecordedConsumer, ReturnHomeInterviewRecordedConsumerDefinition>();

@@ -113,3 +113,9 @@ public sealed record RegisterMissingView(
     string? FoundWhere,
     string? FoundBy,
     ReturnHomeInterviewView? ReturnHomeInterview);
+
+/// <summary>
+/// The host's report, passed on to the placing authority, which records the episode under
+/// <see cref="EpisodeId"/>; it appears on the register entry within seconds.
+/// </summary>
+public sealed record MissingReportPassedOnView(Guid EpisodeId, Guid PlacementId, string PlacingAuthority, DateTimeOffset ReportedAt);

@@ -72,3 +72,27 @@ public sealed record ReturnHomeInterviewRecorded(
     string By,
     bool Independent,
     DateTimeOffset At) : IAddressedMessage;
+
+/// <summary>
+/// Host to placing authority: a child in our register is missing (reported to us, e.g. by the carer
+/// out of hours). The placing authority records the episode under <see cref="EpisodeId"/>, tells us
+/// back as for its own report, and alerts the police.
+/// </summary>
+[MessageUrn("urn:regional:placements:missing-episode-reported-by-host:v1", useDefaultPrefix: false)]
+[DeliveredTo("placement")]
+public sealed record MissingEpisodeReportedByHost(
+    Guid EpisodeId,
+    Guid PlacementId,
+    string From,
+    string To,
+    string ChildLocalId,
+    DateTimeOffset MissingSince,
+    string ReportedBy,
+    string Description,
+    string? PhotoReference,
+    IReadOnlyList<string> RiskAssessedLocations,
+    IReadOnlyList<string> Associates,
+    string? Phone,
+    string RiskLevel,
+    string? LastSeenAt,
+    DateTimeOffset ReportedAt) : IAddressedMessage;

@@ -70,7 +70,7 @@ internal static class MissingDetailsValidator
 
 internal static class ReportMissingValidator
 {
-    public static ValidationErrors Validate(ReportMissingRequest request, Domain.Placement placement, DateTimeOffset now, StatutoryClocks clocks)
+    public static ValidationErrors Validate(ReportMissingRequest request, DateOnly placementStart, DateTimeOffset now, StatutoryClocks clocks)
     {
         var errors = new ValidationErrors();
         if (request.MissingSince is not { } since)
@@ -81,9 +81,9 @@ internal static class ReportMissingValidator
         {
             errors.Add("missingSince", "cannot be in the future.");
         }
-        else if (clocks.Today(since) < placement.StartDate)
+        else if (clocks.Today(since) < placementStart)
         {
-            errors.Add("missingSince", $"cannot be before the placement began on {placement.StartDate:yyyy-MM-dd}.");
+            errors.Add("missingSince", $"cannot be before the placement began on {placementStart:yyyy-MM-dd}.");
         }
 
         if (string.IsNullOrWhiteSpace(request.ReportedBy))
@@ -135,7 +135,7 @@ internal static class ReportMissingHandler
                 return Problems.Conflict($"The placement ended on {ended:yyyy-MM-dd}; report the episode against the child's current placement.");
             }
 
-            var errors = ReportMissingValidator.Validate(request, placement, now, clocks);
+            var errors = ReportMissingValidator.Validate(request, placement.StartDate, now, clocks);
             if (errors.Any)
             {
                 return Problems.Unprocessable(errors.ToDictionary());
@@ -146,39 +146,64 @@ internal static class ReportMissingHandler
                 return Problems.Conflict("An episode is already open for this placement; update it, or record the return first.");
             }
 
-            var since = request.MissingSince!.Value;
-            var window = TimeSpan.FromDays(options.Value.RepeatEpisodeWindowDays);
-            var from = since - window;
-            var earlier = await db.MissingEpisodes
-                .Where(e => e.ChildLocalId == placement.Child.LocalId && e.MissingSince > from && e.MissingSince <= since)
-                .Select(e => e.MissingSince)
-                .ToListAsync(ct);
-            var number = MissingClocks.EpisodeNumberInWindow(earlier, since, window);
-            var episode = new MissingEpisode
-            {
-                Id = Guid.CreateVersion7(now),
-                PlacementId = placement.Id,
-                ChildLocalId = placement.Child.LocalId,
-                MissingSince = since,
-                ReportedBy = request.ReportedBy!,
-                Description = request.Description!.Trim(),
-                PhotoReference = MissingDetailsValidator.Clean(request.PhotoReference),
-                RiskAssessedLocations = MissingDetailsValidator.Clean(request.RiskAssessedLocations),
-                Associates = MissingDetailsValidator.Clean(request.Associates),
-                Phone = MissingDetailsValidator.Clean(request.Phone),
-                RiskLevel = request.RiskLevel!,
-                LastSeenAt = MissingDetailsValidator.Clean(request.LastSeenAt),
-                EpisodeNumberInWindow = number,
-                Repeat = MissingClocks.IsRepeat(number, options.Value.RepeatEpisodeThreshold),
-                ReportedAt = now,
-            };
-            db.MissingEpisodes.Add(episode);
-            MissingEpisodeLookup.Touch(db, placement);
-            outbox.Send(db, new MissingEpisodeReported(
-                episode.Id, placement.Id, self.Authority, placement.HostAuthority, episode.ChildLocalId, episode.MissingSince,
-                episode.ReportedBy, episode.Description, episode.PhotoReference, episode.RiskAssessedLocations, episode.Associates,
-                episode.Phone, episode.RiskLevel, episode.LastSeenAt, episode.EpisodeNumberInWindow, episode.Repeat, now));
-            PoliceAlerts.MissingFromPlacement(outbox, db, region, self.Authority, placement, episode, now);
+            var episode = await MissingEpisodes.OpenAsync(
+                db, outbox, region, self.Authority, placement, Guid.CreateVersion7(now), request, options.Value, now, ct);
             return TypedResults.Created($"/placements/{placement.Id}/missing/{episode.Id}", MissingEpisodeView.From(episode, now));
         }, cancellationToken);
+}
+
+/// <summary>
+/// Opening an episode, the same whoever reported it (the placing authority here, or the host by
+/// message): numbered in the child's repeat window, the placement's version moved, the host told and
+/// the forces alerted, all in the caller's unit of work.
+/// </summary>
+internal static class MissingEpisodes
+{
+    public static async Task<MissingEpisode> OpenAsync(
+        PlacementDbContext db,
+        CrossBorderOutbox outbox,
+        RegionDirectory region,
+        string self,
+        Domain.Placement placement,
+        Guid episodeId,
+        ReportMissingRequest request,
+        PlacementOptions options,
+        DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var since = request.MissingSince!.Value;
+        var window = TimeSpan.FromDays(options.RepeatEpisodeWindowDays);
+        var from = since - window;
+        var earlier = await db.MissingEpisodes
+            .Where(e => e.ChildLocalId == placement.Child.LocalId && e.MissingSince > from && e.MissingSince <= since)
+            .Select(e => e.MissingSince)
+            .ToListAsync(ct);
+        var number = MissingClocks.EpisodeNumberInWindow(earlier, since, window);
+        var episode = new MissingEpisode
+        {
+            Id = episodeId,
+            PlacementId = placement.Id,
+            ChildLocalId = placement.Child.LocalId,
+            MissingSince = since,
+            ReportedBy = request.ReportedBy!,
+            Description = request.Description!.Trim(),
+            PhotoReference = MissingDetailsValidator.Clean(request.PhotoReference),
+            RiskAssessedLocations = MissingDetailsValidator.Clean(request.RiskAssessedLocations),
+            Associates = MissingDetailsValidator.Clean(request.Associates),
+            Phone = MissingDetailsValidator.Clean(request.Phone),
+            RiskLevel = request.RiskLevel!,
+            LastSeenAt = MissingDetailsValidator.Clean(request.LastSeenAt),
+            EpisodeNumberInWindow = number,
+            Repeat = MissingClocks.IsRepeat(number, options.RepeatEpisodeThreshold),
+            ReportedAt = now,
+        };
+        db.MissingEpisodes.Add(episode);
+        MissingEpisodeLookup.Touch(db, placement);
+        outbox.Send(db, new MissingEpisodeReported(
+            episode.Id, placement.Id, self, placement.HostAuthority, episode.ChildLocalId, episode.MissingSince,
+            episode.ReportedBy, episode.Description, episode.PhotoReference, episode.RiskAssessedLocations, episode.Associates,
+            episode.Phone, episode.RiskLevel, episode.LastSeenAt, episode.EpisodeNumberInWindow, episode.Repeat, now));
+        PoliceAlerts.MissingFromPlacement(outbox, db, region, self, placement, episode, now);
+        return episode;
+    }
 }

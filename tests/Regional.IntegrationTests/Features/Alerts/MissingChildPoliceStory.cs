@@ -11,7 +11,9 @@ using Regional.Client;
 using Regional.Contracts.Alerts.V1;
 using Regional.Contracts.Monitoring.V1;
 using Regional.IntegrationTests.Infrastructure;
+using Regional.IntegrationTests.Features.Missing;
 using static Regional.IntegrationTests.Features.Alerts.PoliceApi;
+using static Regional.IntegrationTests.Features.Missing.MissingScene;
 using static Regional.IntegrationTests.Infrastructure.Api;
 
 namespace Regional.IntegrationTests.Features.Alerts;
@@ -26,8 +28,8 @@ namespace Regional.IntegrationTests.Features.Alerts;
 public abstract partial class When_a_child_placed_out_of_area_goes_missing_the_police_are_alerted<TRegion>(TRegion fixture)
     where TRegion : AlertsRegion
 {
-    private const string Placing = "nottingham-city";
-    private const string Host = "derbyshire";
+    private const string Placing = MissingScene.Placing;
+    private const string Host = MissingScene.Host;
 
     [GeneratedRegex(@"^(DP|NP)-\d{4}-\d{6}$")]
     private static partial Regex Reference();
@@ -119,6 +121,78 @@ public abstract partial class When_a_child_placed_out_of_area_goes_missing_the_p
     }
 
     [Fact]
+    public async Task The_host_passes_on_a_report_the_placing_authority_records_it_and_both_forces_are_alerted()
+    {
+        using var nottingham = await fixture.SignedInAs("nottingham-city.practitioner");
+        using var derbyshire = await fixture.SignedInAs("derbyshire.practitioner");
+        using var derbyshirePolice = await Officer(fixture, Derbyshire);
+        using var nottinghamshirePolice = await Officer(fixture, Nottinghamshire);
+        var placement = await CurrentPlacement(nottingham, derbyshire);
+        var body = ReportBody(Now().AddMinutes(-15));
+        body["reportedBy"] = "host-authority";
+
+        var passed = Ok(await RegionalClients.Placements(derbyshire).ReportMissingAsHost(Host, placement.Id, body.Deserialize<ReportMissingRequest>(Json)!), HttpStatusCode.Accepted);
+        Assert.Equal((placement.Id, Placing), (passed.PlacementId, passed.PlacingAuthority));
+
+        // The placing authority owns the episode, under the id the host was given.
+        var episodes = await Eventually.Until(
+            async () => Ok(await RegionalClients.Placements(nottingham).ListMissing(Placing, placement.Id)),
+            e => e.Any(x => x.Id == passed.EpisodeId), what: "the episode at the placing authority");
+        Assert.Equal(("host-authority", "Slight build, 5ft 2, grey hoodie, white trainers"), (episodes.Single().ReportedBy, episodes.Single().Description));
+        await Eventually.Until(() => InRegister(derbyshire, Host, placement.Id), e => e.Missing?.EpisodeId == passed.EpisodeId, what: "the episode on the host's register");
+        await AlertAbout(derbyshirePolice, Derbyshire, passed.EpisodeId, AlertKinds.MissingFromPlacement);
+        await AlertAbout(nottinghamshirePolice, Nottinghamshire, passed.EpisodeId, AlertKinds.MissingFromPlacement);
+
+        // Once it shows on the register, a second report from the host is a conflict, not a second episode.
+        var again = await derbyshire.PostAsJsonAsync($"/{Host}/register/{placement.Id}/missing", body);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Single(Ok(await RegionalClients.Placements(nottingham).ListMissing(Placing, placement.Id)));
+    }
+
+    [Fact]
+    public async Task A_host_report_crossing_the_placing_authoritys_own_joins_the_open_episode_and_is_not_lost()
+    {
+        using var nottingham = await fixture.SignedInAs("nottingham-city.practitioner");
+        using var derbyshire = await fixture.SignedInAs("derbyshire.practitioner");
+        var placement = await CurrentPlacement(nottingham, derbyshire);
+        var since = Now().AddMinutes(-30);
+        var own = await Report(nottingham, placement.Id, since);
+
+        // The host's report was sent before it heard of the placing authority's: it arrives while the episode is open.
+        var crossing = new Regional.Contracts.Placements.V1.MissingEpisodeReportedByHost(
+            Guid.NewGuid(), placement.Id, Host, Placing, placement.Child.LocalId, since.AddMinutes(5), "carer", "Seen getting into a taxi",
+            null, ["Chesterfield train station"], ["two older girls"], null, "high", null, Now());
+        await using var bus = await TestBus.StartAsync(fixture.BrokerUri, $"test.crossing.{typeof(TRegion).Name}", (_, _) => { });
+        await bus.SendRaw($"{Placing}.placement", typeof(Regional.Contracts.Placements.V1.MissingEpisodeReportedByHost), crossing, Guid.NewGuid());
+
+        var joined = await Eventually.Until(
+            async () => Ok(await RegionalClients.Placements(nottingham).ListMissing(Placing, placement.Id)),
+            e => e.Single().Associates.Contains("two older girls"), what: "the host's report joined to the open episode");
+        var episode = Assert.Single(joined);
+        Assert.Equal(own.Id, episode.Id);
+        Assert.Contains("Chesterfield train station", episode.RiskAssessedLocations);
+        Assert.Contains("Derby bus station", episode.RiskAssessedLocations);
+        Assert.Contains("Seen getting into a taxi", episode.Description, StringComparison.Ordinal);
+        Assert.StartsWith("Slight build", episode.Description, StringComparison.Ordinal);
+        await Eventually.Until(() => InRegister(derbyshire, Host, placement.Id), e => e.Missing?.Associates.Contains("two older girls") == true, what: "the joined details on the host's register");
+    }
+
+    [Fact]
+    public async Task A_bad_report_from_the_host_is_refused_naming_the_field_and_nothing_is_passed_on()
+    {
+        using var nottingham = await fixture.SignedInAs("nottingham-city.practitioner");
+        using var derbyshire = await fixture.SignedInAs("derbyshire.practitioner");
+        var placement = await CurrentPlacement(nottingham, derbyshire);
+        var body = ReportBody(Now().AddHours(1));
+
+        await AssertRefused(await derbyshire.PostAsJsonAsync($"/{Host}/register/{placement.Id}/missing", body), "missingSince");
+        await using var scope = fixture.Region.PlacementServices(Host).CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Regional.Placement.Data.PlacementDbContext>();
+        Assert.Equal(0, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Outbox, m => m.MessageType == "urn:regional:placements:missing-episode-reported-by-host:v1" && m.Body.Contains(placement.Id.ToString())));
+    }
+
+    [Fact]
     public async Task Police_payloads_hold_none_of_the_fields_their_rule_excludes()
     {
         using var nottingham = await fixture.SignedInAs("nottingham-city.practitioner");
@@ -202,37 +276,7 @@ public abstract partial class When_a_child_placed_out_of_area_goes_missing_the_p
             db.Outbox, m => m.MessageType.StartsWith("urn:regional:alerts:"));
     }
 
-    /// <summary>The fixture's clock to the second, as people report times.</summary>
-    private DateTimeOffset Now()
-    {
-        var now = fixture.Clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
-    }
-
-    private async Task<PlacementView> CurrentPlacement(HttpClient nottingham, HttpClient derbyshire)
-    {
-        var body = SamplePlacement(host: Host, localId: $"NC-{Guid.NewGuid():N}"[..12]);
-        body["startDate"] = DateTime.UtcNow.AddDays(-100).ToString("yyyy-MM-dd");
-        var placement = await RecordPlacement(nottingham, Placing, body);
-        await InRegister(derbyshire, Host, placement.Id);
-        return placement;
-    }
-
-    public static JsonObject ReportBody(DateTimeOffset since) => new()
-    {
-        ["missingSince"] = since,
-        ["reportedBy"] = "carer",
-        ["description"] = "Slight build, 5ft 2, grey hoodie, white trainers",
-        ["photoReference"] = "PH-2026-0042",
-        ["riskAssessedLocations"] = new JsonArray("Chesterfield retail park", "Derby bus station"),
-        ["associates"] = new JsonArray("older male, blue hatchback"),
-        ["phone"] = "07700 900123",
-        ["riskLevel"] = "high",
-        ["lastSeenAt"] = "Matlock bus station",
-    };
-
-    private static async Task<MissingEpisodeView> Report(HttpClient client, Guid placementId, DateTimeOffset since) =>
-        Ok(await RegionalClients.Placements(client).ReportMissing(Placing, placementId, ReportBody(since).Deserialize<ReportMissingRequest>(Json)!), HttpStatusCode.Created);
+    private DateTimeOffset Now() => MissingScene.Now(fixture);
 }
 
 public sealed class When_a_child_placed_out_of_area_goes_missing_the_police_are_alerted_on_postgres(AlertsRegion fixture)

@@ -12,6 +12,7 @@ using Regional.IntegrationTests.Infrastructure;
 using Regional.Messaging;
 using Regional.Placement.Data;
 using Regional.Placement.Features;
+using static Regional.IntegrationTests.Features.Missing.MissingScene;
 using static Regional.IntegrationTests.Infrastructure.Api;
 
 namespace Regional.IntegrationTests.Features.Missing;
@@ -24,8 +25,8 @@ namespace Regional.IntegrationTests.Features.Missing;
 public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TRegion fixture)
     where TRegion : RegionFixture
 {
-    private const string Placing = "nottingham-city";
-    private const string Host = "derbyshire";
+    private const string Placing = MissingScene.Placing;
+    private const string Host = MissingScene.Host;
 
     [Fact]
     public async Task The_host_sees_the_child_missing_updated_and_returned()
@@ -282,38 +283,7 @@ public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TReg
         Assert.Null(stored.ReturnHomeInterview.At);
     }
 
-    /// <summary>The fixture's clock to the second, as people report times (SQLite keeps instants to the millisecond).</summary>
-    private DateTimeOffset Now()
-    {
-        var now = fixture.Clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
-    }
-
-    private async Task<PlacementView> CurrentPlacement(HttpClient nottingham, HttpClient derbyshire)
-    {
-        var body = SamplePlacement(host: Host, localId: $"NC-{Guid.NewGuid():N}"[..12]);
-        body["startDate"] = DateTime.UtcNow.AddDays(-100).ToString("yyyy-MM-dd");
-        var placement = await RecordPlacement(nottingham, Placing, body);
-        await InRegister(derbyshire, Host, placement.Id);
-        return placement;
-    }
-
-    private static JsonObject ReportBody(DateTimeOffset since) => new()
-    {
-        ["missingSince"] = since,
-        ["reportedBy"] = "carer",
-        ["description"] = "Slight build, 5ft 2, grey hoodie, white trainers",
-        ["photoReference"] = "PH-2026-0042",
-        ["riskAssessedLocations"] = new JsonArray("Chesterfield retail park", "Derby bus station"),
-        ["associates"] = new JsonArray("older male, blue hatchback"),
-        ["phone"] = "07700 900123",
-        ["riskLevel"] = "high",
-        ["lastSeenAt"] = "Matlock bus station",
-    };
-
-    /// <summary>Through the typed client a case system uses.</summary>
-    private static async Task<MissingEpisodeView> Report(HttpClient client, Guid placementId, DateTimeOffset since) =>
-        Ok(await RegionalClients.Placements(client).ReportMissing(Placing, placementId, ReportBody(since).Deserialize<ReportMissingRequest>(Json)!), HttpStatusCode.Created);
+    private DateTimeOffset Now() => MissingScene.Now(fixture);
 
     private static Task<HttpResponseMessage> Return(HttpClient client, Guid placementId, Guid episodeId, DateTimeOffset at) =>
         client.PostAsJsonAsync(
