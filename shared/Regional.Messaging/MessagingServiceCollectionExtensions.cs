@@ -19,12 +19,14 @@ public static class MessagingServiceCollectionExtensions
         ServiceIdentity identity,
         Action<IBusRegistrationConfigurator> addConsumers,
         IReadOnlyList<string>? alsoReceiveOn = null,
-        IReadOnlyList<Type>? consumerTypes = null)
+        IReadOnlyList<Type>? consumerTypes = null,
+        bool production = false)
         where TContext : DbContext, IMessagingDbContext
     {
-        var broker = BrokerSettings.From(configuration);
+        var broker = BrokerSettings.From(configuration, production);
 
         services.AddSingleton(identity);
+        services.AddSingleton(broker);
         // Read and checked once, at start-up: a service with broken rules does not start.
         services.AddSingleton(_ => SharingRules.Load(configuration["Sharing:RulesFile"]));
         services.AddSingleton(sp => new SharingPolicy(sp.GetRequiredService<Region.RegionDirectory>(), sp.GetRequiredService<SharingRules>()));
@@ -73,9 +75,20 @@ public static class MessagingServiceCollectionExtensions
 
                 // One explicit queue per authority instance; each consumer's definition adds its
                 // own retry. Failures after retries land in {queue}_error, never acked away.
-                rabbit.ReceiveEndpoint(identity.QueueName, endpoint =>
+                void Declare(IRabbitMqReceiveEndpointConfigurator endpoint)
                 {
                     endpoint.PrefetchCount = 32;
+                    if (broker.QueueType == QueueType.Quorum)
+                    {
+                        // A queue's type is fixed when it is first declared: moving an existing
+                        // deployment means draining and deleting its classic queues first.
+                        endpoint.SetQuorumQueue();
+                    }
+                }
+
+                rabbit.ReceiveEndpoint(identity.QueueName, endpoint =>
+                {
+                    Declare(endpoint);
                     endpoint.ConfigureConsumers(context);
                 });
 
@@ -84,7 +97,7 @@ public static class MessagingServiceCollectionExtensions
                 {
                     rabbit.ReceiveEndpoint(queue, endpoint =>
                     {
-                        endpoint.PrefetchCount = 32;
+                        Declare(endpoint);
                         foreach (var consumer in consumerTypes ?? [])
                         {
                             context.ConfigureConsumer(consumer, endpoint);
@@ -98,11 +111,33 @@ public static class MessagingServiceCollectionExtensions
     }
 }
 
-/// <summary>Where the broker is: <c>RabbitMq:Uri</c>, e.g. <c>amqp://guest:guest@127.0.0.1:5672/</c>.</summary>
+/// <summary>The kind of queue each service consumes from.</summary>
+public enum QueueType
+{
+    /// <summary>A single node's durable queue: the default for a local region and the tests.</summary>
+    Classic,
+
+    /// <summary>Replicated across a cluster's nodes (Raft): a node lost mid-burst loses no message. The default in Production.</summary>
+    Quorum,
+}
+
+/// <summary>
+/// Where the broker is: <c>RabbitMq:Uri</c>, e.g. <c>amqp://guest:guest@127.0.0.1:5672/</c>; and
+/// <c>RabbitMq:QueueType</c>, <c>classic</c> or <c>quorum</c> (by default quorum in Production).
+/// </summary>
 public sealed record BrokerSettings(string Host, ushort Port, string VirtualHost, string Username, string Password)
 {
-    public static BrokerSettings From(IConfiguration configuration)
+    public QueueType QueueType { get; init; } = QueueType.Classic;
+
+    public static BrokerSettings From(IConfiguration configuration, bool production = false)
     {
+        var queueType = configuration["RabbitMq:QueueType"] switch
+        {
+            null or "" => production ? QueueType.Quorum : QueueType.Classic,
+            var named when named.Equals("classic", StringComparison.OrdinalIgnoreCase) => QueueType.Classic,
+            var named when named.Equals("quorum", StringComparison.OrdinalIgnoreCase) => QueueType.Quorum,
+            var other => throw new InvalidOperationException($"RabbitMq:QueueType must be classic or quorum, not '{other}'."),
+        };
         var raw = configuration["RabbitMq:Uri"] ?? configuration.GetConnectionString("rabbitmq")
             ?? throw new InvalidOperationException("RabbitMq:Uri is not configured.");
         var uri = new Uri(raw);
@@ -113,6 +148,9 @@ public sealed record BrokerSettings(string Host, ushort Port, string VirtualHost
             (ushort)(uri.IsDefaultPort || uri.Port < 0 ? 5672 : uri.Port),
             vhost.Length == 0 ? "/" : vhost,
             user.Length > 0 && user[0].Length > 0 ? Uri.UnescapeDataString(user[0]) : "guest",
-            user.Length > 1 ? Uri.UnescapeDataString(user[1]) : "guest");
+            user.Length > 1 ? Uri.UnescapeDataString(user[1]) : "guest")
+        {
+            QueueType = queueType,
+        };
     }
 }

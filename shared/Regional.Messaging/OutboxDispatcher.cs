@@ -20,6 +20,7 @@ public sealed partial class OutboxDispatcher<TContext>(
     OutboxSignal signal,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
+    BrokerSettings broker,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext, IMessagingDbContext
 {
@@ -150,10 +151,25 @@ public sealed partial class OutboxDispatcher<TContext>(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.SendTimeout);
 
+        // Sending to queue:X declares X as a classic queue, which a quorum queue refuses; its exchange
+        // (declared and bound by the receiver) takes the message instead, and mandatory makes the broker
+        // return it while no queue is bound yet, so the send fails and is retried rather than dropped.
+        var destination = message.Destination;
+        var mandatory = false;
+        if (broker.QueueType == QueueType.Quorum && destination is not null && destination.StartsWith("queue:", StringComparison.Ordinal))
+        {
+            destination = "exchange:" + destination["queue:".Length..];
+            mandatory = true;
+        }
+
         void Stamp(SendContext context)
         {
             context.MessageId = message.MessageId;
             context.Durable = true;
+            if (mandatory && context.TryGetPayload<RabbitMqSendContext>(out var rabbit))
+            {
+                rabbit.Mandatory = true;
+            }
         }
 
         if (message.Destination is null)
@@ -162,7 +178,7 @@ public sealed partial class OutboxDispatcher<TContext>(
         }
         else
         {
-            var endpoint = await bus.GetSendEndpoint(new Uri(message.Destination));
+            var endpoint = await bus.GetSendEndpoint(new Uri(destination!));
             await endpoint.Send(payload, type, Stamp, timeout.Token);
         }
     }

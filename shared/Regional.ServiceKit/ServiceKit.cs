@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Regional.Messaging;
 using Regional.Region;
@@ -193,6 +194,6 @@ public sealed class ServiceKitBuilder<TContext>(WebApplicationBuilder builder, S
             {
                 add(bus);
             }
-        }, _queues, _consumerTypes);
+        }, _queues, _consumerTypes, builder.Environment.IsProduction());
     }
 }

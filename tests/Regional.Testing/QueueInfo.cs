@@ -6,4 +6,5 @@ namespace Regional.Testing;
 /// <param name="Ready">Messages ready for delivery.</param>
 /// <param name="Unacknowledged">Messages delivered to consumers and not yet acknowledged.</param>
 /// <param name="Consumers">The number of consumers.</param>
-public sealed record QueueInfo(string Name, long Messages, long Ready, long Unacknowledged, long Consumers);
+/// <param name="Type">classic or quorum.</param>
+public sealed record QueueInfo(string Name, long Messages, long Ready, long Unacknowledged, long Consumers, string Type = "classic");

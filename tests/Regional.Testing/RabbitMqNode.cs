@@ -198,7 +198,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
         virtualHost ??= VirtualHost;
         ArgumentException.ThrowIfNullOrEmpty(virtualHost);
         var output = await CtlCheckedAsync(
-            ["list_queues", "-p", virtualHost, "name", "messages", "messages_ready", "messages_unacknowledged", "consumers", "--formatter", "json"],
+            ["list_queues", "-p", virtualHost, "name", "messages", "messages_ready", "messages_unacknowledged", "consumers", "type", "--formatter", "json"],
             cancellationToken).ConfigureAwait(false);
         var start = output.IndexOf('[', StringComparison.Ordinal);
         if (start < 0)
@@ -213,7 +213,8 @@ public sealed class RabbitMqNode : IAsyncDisposable
                 Count(queue, "messages"),
                 Count(queue, "messages_ready"),
                 Count(queue, "messages_unacknowledged"),
-                Count(queue, "consumers")))
+                Count(queue, "consumers"),
+                queue.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString()! : "classic"))
             .ToList();
 
         // A queue that is not running (e.g. just recovering) has no counts yet.
@@ -233,6 +234,13 @@ public sealed class RabbitMqNode : IAsyncDisposable
         await CtlCheckedAsync(["add_vhost", name], cancellationToken).ConfigureAwait(false);
         await CtlCheckedAsync(["set_permissions", "-p", name, Username, ".*", ".*", ".*"], cancellationToken).ConfigureAwait(false);
         return VirtualHostUri(name);
+    }
+
+    /// <summary>Deletes one queue of <paramref name="virtualHost"/> with its bindings and messages (as an operator, or a lost node, might).</summary>
+    public async Task DeleteQueueAsync(string virtualHost, string queue, CancellationToken cancellationToken = default)
+    {
+        EnsureControllable(nameof(DeleteQueueAsync));
+        await CtlCheckedAsync(["delete_queue", "-p", virtualHost, queue], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes a virtual host and everything in it (nothing happens if it does not exist).</summary>

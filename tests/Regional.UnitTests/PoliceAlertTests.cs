@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Regional.Alerts.Domain;
 using Regional.Alerts.Features;
 using Regional.Alerts.Push;
@@ -205,5 +206,33 @@ public sealed class When_the_region_names_forces_and_alert_deadlines
         var region = new RegionDirectory(Microsoft.Extensions.Options.Options.Create(TestRegion.Load()));
         Assert.Equal(["derbyshire-police", "nottinghamshire-police"], region.ForcesCovering("derbyshire", "nottingham-city"));
         Assert.Equal(["derbyshire-police"], region.ForcesCovering("derbyshire", "derby-city"));
+    }
+}
+
+public sealed class When_the_broker_settings_are_read
+{
+    private static Regional.Messaging.BrokerSettings Read(string? queueType, bool production) =>
+        Regional.Messaging.BrokerSettings.From(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["RabbitMq:Uri"] = "amqp://u:p@127.0.0.1:5999/region",
+                ["RabbitMq:QueueType"] = queueType,
+            }).Build(),
+            production);
+
+    [Fact]
+    public void Quorum_queues_are_the_default_in_production_and_classic_elsewhere()
+    {
+        Assert.Equal(Regional.Messaging.QueueType.Quorum, Read(null, production: true).QueueType);
+        Assert.Equal(Regional.Messaging.QueueType.Classic, Read(null, production: false).QueueType);
+        Assert.Equal(Regional.Messaging.QueueType.Classic, Read("classic", production: true).QueueType);
+        Assert.Equal(Regional.Messaging.QueueType.Quorum, Read("Quorum", production: false).QueueType);
+    }
+
+    [Fact]
+    public void An_unknown_queue_type_stops_the_service_naming_the_setting()
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => Read("stream", production: false));
+        Assert.Contains("RabbitMq:QueueType", refused.Message, StringComparison.Ordinal);
     }
 }
