@@ -47,6 +47,16 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
             })
             { Status = StatusCodes.Status400BadRequest, Title = "The request body is not valid." };
         }
+        else if (bad.StatusCode == StatusCodes.Status400BadRequest && bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
+        {
+            // No body, or the JSON literal null, where the endpoint reads one: the framework says so
+            // in its message only. The field missing is the whole body.
+            details = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                ["$"] = ["A JSON body is required."],
+            })
+            { Status = StatusCodes.Status400BadRequest, Title = "The request body is not valid." };
+        }
         else if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             details.Title = "The request body is too large.";

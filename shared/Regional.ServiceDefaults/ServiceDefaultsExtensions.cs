@@ -24,6 +24,7 @@ public static class ServiceDefaultsExtensions
         // Unreadable bodies become exceptions in every environment, so that BadRequestExceptionHandler
         // can name the field instead of a bare 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Apply(o.SerializerOptions));
         // The hosting diagnostics open a log scope holding the request path, which every log line
         // of the request then carries; some paths name a child (/consent/children/{childId}). Off
         // for that category alone, the scope is never opened; the request logs it would have
@@ -37,9 +38,36 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseControlCharacterGuard();
         app.UseCorrelationId();
         return app;
     }
+
+    /// <summary>
+    /// A path with a control character in it (a %07 or %0A in a child's id) names nothing any
+    /// service holds or should store, and PostgreSQL refuses a NUL outright: refuse it first, as a
+    /// 400 naming the path (issue 11). Kestrel itself refuses a %00 before any of this runs.
+    /// </summary>
+    private static IApplicationBuilder UseControlCharacterGuard(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.Value is { } path && path.Any(char.IsControl))
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                    {
+                        ["path"] = ["must not contain control characters."],
+                    })
+                    { Status = StatusCodes.Status400BadRequest, Title = "The request path is not valid." },
+                });
+                return;
+            }
+
+            await next(context);
+        });
 
     /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: its database and broker do too.</summary>
     public static WebApplication MapHealthEndpoints(this WebApplication app)

@@ -24,6 +24,7 @@ public sealed class ApiDescription
 
     internal Task Transform(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
+        DescribeStrings(schema, context);
         if (!_shapes.TryGetValue(context.JsonTypeInfo.Type, out var shape) || schema.Properties is null)
         {
             return Task.CompletedTask;
@@ -51,6 +52,38 @@ public sealed class ApiDescription
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Strings are read by a converter of our own (StrictJson: no control characters), and the
+    /// schema generator describes a type with its own converter as "anything": say "string" again,
+    /// for string properties and lists of strings, nullable as every request field is in C#.
+    /// </summary>
+    private static void DescribeStrings(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
+    {
+        if (schema.Properties is null)
+        {
+            return;
+        }
+
+        foreach (var property in context.JsonTypeInfo.Properties)
+        {
+            if (!schema.Properties.TryGetValue(property.Name, out var described) || described is not OpenApiSchema inline)
+            {
+                continue;
+            }
+
+            if (property.PropertyType == typeof(string) && inline.Type is null)
+            {
+                inline.Type = JsonSchemaType.String | JsonSchemaType.Null;
+            }
+            else if (property.PropertyType != typeof(string)
+                     && property.PropertyType.GetInterfaces().Append(property.PropertyType).Any(i => i == typeof(IEnumerable<string>))
+                     && inline.Items is OpenApiSchema { Type: null } items)
+            {
+                items.Type = JsonSchemaType.String;
+            }
+        }
     }
 
     public sealed class Shape

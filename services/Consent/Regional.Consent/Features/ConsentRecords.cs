@@ -32,6 +32,12 @@ internal static class ConsentRecords
         {
             errors.Add("childId", $"must be at most {ChildIdMaxLength} characters.");
         }
+        else if (childId.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
+        {
+            // An id with an invisible character (a right-to-left override, a zero-width space) reads
+            // as another child's id on screen: refused rather than stored as a second record (issue 11).
+            errors.Add("childId", "must not contain control or invisible formatting characters.");
+        }
     }
 
     /// <summary>

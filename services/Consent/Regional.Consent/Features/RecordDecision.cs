@@ -30,6 +30,12 @@ internal static class RecordDecisionValidator
         {
             errors.Add("decidedOn", "cannot be in the future.");
         }
+        else if (decidedOn < today.AddYears(-25))
+        {
+            // No decision about a child (at most 25, as childAge) is older than that; 0001-01-01 is a
+            // case system's empty date, not a decision (issue 11).
+            errors.Add("decidedOn", "must be within the last 25 years.");
+        }
 
         if (request.GivenBy == Givers.Child)
         {

@@ -28,6 +28,11 @@ internal static class ClosureValidator
         {
             errors.Add("closedOn", "cannot be in the future.");
         }
+        else if (request.ClosedOn is { } back && back < today.AddYears(-1))
+        {
+            // As a meeting's date: a case record closed in year 1 is a case system's empty date, not a closure (issue 11).
+            errors.Add("closedOn", "must be within the last year.");
+        }
 
         return errors;
     }

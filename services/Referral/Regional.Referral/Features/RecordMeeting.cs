@@ -104,6 +104,9 @@ internal static class RecordMeetingHandler
             knownType = true;
         }
 
+        // The review dates below are counted from heldOn, so only once it is known to be a plausible
+        // date: the last day of the calendar (9999-12-31) has no day six weeks later (a 500 before, issue 11).
+        var heldOnChecked = false;
         if (request.HeldOn is not { } heldOn)
         {
             errors.Add("heldOn", "is required.");
@@ -118,6 +121,7 @@ internal static class RecordMeetingHandler
         }
         else if (knownType)
         {
+            heldOnChecked = true;
             var openedBy = await db.Referrals.AsNoTracking()
                 .Where(r => r.Id == reciprocal.ReferralId).Select(r => (DateOnly?)r.ConcernDate).FirstOrDefaultAsync(cancellationToken);
             reciprocal.CheckMeeting(type!, heldOn, openedBy ?? DateOnly.MinValue, errors);
@@ -141,7 +145,7 @@ internal static class RecordMeetingHandler
         var plan = ReadPlan(request.Plan, needsOutcome, errors);
 
         DateOnly? nextReview = null;
-        if (knownType && request.HeldOn is { } on)
+        if (heldOnChecked && request.HeldOn is { } on)
         {
             var (due, error) = schedule.NextReview(type!, on, reciprocal.NextReviewDue, request.NextReviewDate);
             if (error is not null)
