@@ -56,6 +56,11 @@ internal static class ReportIntelligenceValidator
         {
             errors.Add("observedAt", "cannot be in the future.");
         }
+        else if (request.ObservedAt < now.AddYears(-1))
+        {
+            // As a concern's date: 0001-01-01 is a case system's empty date, and a force cannot act on a year-old sighting as an alert (issue 11).
+            errors.Add("observedAt", "must be within the last year.");
+        }
 
         return errors;
     }

@@ -30,6 +30,9 @@ public sealed record WriteEndpoint(
 
     /// <summary>Sent unmutated after the corpus, and must be accepted (an endpoint whose valid call would undo another's scene has none).</summary>
     public bool Control { get; init; }
+
+    /// <summary>The body may be left out (an officer acknowledging names themselves by their token): no body, or null, is not hostile here.</summary>
+    public bool OptionalBody { get; init; }
 }
 
 /// <summary>One request of the corpus and what it is meant to break.</summary>
@@ -153,7 +156,7 @@ public static class HostileCorpus
                 Json(e, $"nhs-number:{path}={number}", template, path, _ => number, expected: path)));
         }
 
-        kinds.Add(Gen.OneOf(NonJson).Select(junk => Request(e, $"not-json:{Describe(junk)}", e.Path, junk, "application/json", null)));
+        kinds.Add(Gen.OneOf(e.OptionalBody ? [.. NonJson.Except(["", "null"])] : NonJson).Select(junk => Request(e, $"not-json:{Describe(junk)}", e.Path, junk, "application/json", null)));
         kinds.Add(Gen.OneOf(WrongContentTypes).Select(type => Request(e, $"content-type:{type ?? "none"}", e.Path, template.ToJsonString(), type, null)));
         return kinds;
     }

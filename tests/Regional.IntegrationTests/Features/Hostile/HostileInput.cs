@@ -419,7 +419,7 @@ public sealed partial class When_a_case_system_sends_hostile_input(PostgresRegio
 
             new("alerts POST /{force}/alerts/{reference}/acknowledge", "police", "derbyshire-police.officer", "POST", $"/police/derbyshire-police/alerts/{w.AlertReference}/acknowledge",
                 () => new JsonObject { ["by"] = "PC 1234 Example" })
-            { Control = true, HostilePath = v => $"/police/derbyshire-police/alerts/{v}/acknowledge" },
+            { Control = true, OptionalBody = true, HostilePath = v => $"/police/derbyshire-police/alerts/{v}/acknowledge" },
             new("alerts PUT /{force}/push", "police", "derbyshire-police.officer", "PUT", "/police/derbyshire-police/push",
                 () => new JsonObject { ["url"] = "https://127.0.0.1:9/regional-alerts" }, Required: ["url"])
             { Control = true, HostilePath = v => $"/police/{v}/push" },
