@@ -273,7 +273,7 @@ public sealed partial class When_a_case_system_sends_hostile_input(PostgresRegio
 
         async Task<Guid> Missing(Guid placementId, DateTimeOffset since) =>
             Ok(await RegionalClients.Placements(nottingham).ReportMissing("nottingham-city", placementId,
-                When_a_child_placed_out_of_area_goes_missing_the_police_are_alerted<AlertsRegion>.ReportBody(since).Deserialize<ReportMissingRequest>(Json)!), HttpStatusCode.Created).Id;
+                Regional.IntegrationTests.Features.Missing.MissingScene.ReportBody(since).Deserialize<ReportMissingRequest>(Json)!), HttpStatusCode.Created).Id;
 
         var ending = await Place();
         var open = await Place();
@@ -334,12 +334,12 @@ public sealed partial class When_a_case_system_sends_hostile_input(PostgresRegio
                 Required: ["purpose", "health"], Codes: ["purpose"])
             { Control = true, HostilePath = v => $"/nottingham-city/placements/{v}/share" },
             new("placement POST /placements/{id}/missing", "missing", Nottingham, "POST", $"/nottingham-city/placements/{w.Placed}/missing",
-                () => When_a_child_placed_out_of_area_goes_missing_the_police_are_alerted<AlertsRegion>.ReportBody(now.AddMinutes(-10)),
+                () => Regional.IntegrationTests.Features.Missing.MissingScene.ReportBody(now.AddMinutes(-10)),
                 Required: ["missingSince", "reportedBy", "description", "riskLevel"], Codes: ["reportedBy", "riskLevel"], Instants: ["missingSince"],
                 Lists: ["riskAssessedLocations", "associates"])
             { Control = true, HostilePath = v => $"/nottingham-city/placements/{v}/missing" },
             new("placement POST /register/{placementId}/missing", "missing", "derbyshire.practitioner", "POST", $"/derbyshire/register/{w.Ending}/missing",
-                () => When_a_child_placed_out_of_area_goes_missing_the_police_are_alerted<AlertsRegion>.ReportBody(now.AddMinutes(-10)),
+                () => Regional.IntegrationTests.Features.Missing.MissingScene.ReportBody(now.AddMinutes(-10)),
                 Required: ["missingSince", "reportedBy", "description", "riskLevel"], Codes: ["reportedBy", "riskLevel"], Instants: ["missingSince"],
                 Lists: ["riskAssessedLocations", "associates"])
             { HostilePath = v => $"/derbyshire/register/{v}/missing" },
