@@ -339,7 +339,7 @@ public sealed class CrossBorderOutbox(
         EntryId = NewId.NextSequentialGuid(),
         Kind = kind,
         // Whole milliseconds: what every provider stores exactly, so the hash still matches when read back.
-        OccurredAt = TruncateToMilliseconds(clock.GetUtcNow()),
+        OccurredAt = Instants.AsStored(clock.GetUtcNow()),
         MessageId = messageId,
         What = what,
         Counterpart = counterpart,
@@ -357,8 +357,6 @@ public sealed class CrossBorderOutbox(
         Hash = "",
     };
 
-    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset at) =>
-        new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     private string ActorRole()
     {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -72,4 +73,13 @@ public static class Api
     public static async Task<RegisterEntryView> InRegister(HttpClient client, string host, Guid placementId) =>
         (await Eventually.Until(() => Register(client, host, includeEnded: true), r => r.Any(e => e.PlacementId == placementId), what: "the register entry"))
             .Single(e => e.PlacementId == placementId);
+
+    /// <summary>A refusal as every write gives it: the status, problem+json, and the field it names.</summary>
+    public static async Task AssertRefused(HttpResponseMessage response, string field, HttpStatusCode status = HttpStatusCode.UnprocessableEntity)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey(field), $"expected an error for {field}, got {errors.ToJsonString()}");
+    }
 }

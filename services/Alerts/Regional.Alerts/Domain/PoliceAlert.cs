@@ -61,7 +61,7 @@ public sealed class PoliceAlert : Aggregate, IVersioned
     /// <summary>An alert as it arrives from an authority; the monitor hears that it was received.</summary>
     public static PoliceAlert Receive(IPoliceAlert message, string kind, string details, TimeSpan deadline, DateTimeOffset now)
     {
-        now = Stored(now);
+        now = Instants.AsStored(now);
         var alert = new PoliceAlert
         {
             Id = message.AlertId,
@@ -87,7 +87,7 @@ public sealed class PoliceAlert : Aggregate, IVersioned
             return false;
         }
 
-        AcknowledgedAt = Stored(now);
+        AcknowledgedAt = Instants.AsStored(now);
         AcknowledgedBy = by;
         Step(AlertSteps.Acknowledged, now);
         return true;
@@ -104,7 +104,7 @@ public sealed class PoliceAlert : Aggregate, IVersioned
             return null;
         }
 
-        now = Stored(now);
+        now = Instants.AsStored(now);
         EscalatedAt = now;
         Step(AlertSteps.Escalated, now);
         var escalation = new PoliceAlert
@@ -132,9 +132,6 @@ public sealed class PoliceAlert : Aggregate, IVersioned
         escalation.Step(AlertSteps.Received, now);
         return escalation;
     }
-
-    /// <summary>Whole milliseconds, as every provider stores an instant: what a caller is told is what is kept.</summary>
-    private static DateTimeOffset Stored(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     public static Guid EscalationIdOf(Guid alertId)
     {

@@ -52,24 +52,31 @@ public sealed partial class PushSender(
     /// <summary>One pass over what is due; returns how many attempts it made.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        List<Guid> due;
+        List<(Guid Id, string Force)> due;
+        Dictionary<string, PushSubscription> subscriptions;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AlertsDbContext>();
             var now = clock.GetUtcNow();
-            due = await db.PushDeliveries.AsNoTracking()
+            due = [.. (await db.PushDeliveries.AsNoTracking()
                 .Where(d => d.Status == PushStatuses.Pending && d.NextAttemptAt <= now)
                 .OrderBy(d => d.NextAttemptAt)
-                .Select(d => d.Id)
+                .Select(d => new { d.Id, d.Force })
                 .Take(20)
-                .ToListAsync(cancellationToken);
+                .ToListAsync(cancellationToken)).Select(d => (d.Id, d.Force))];
+
+            // Each force's endpoint and secrets once per pass, however many of its pushes are due.
+            var forces = due.Select(d => d.Force).Distinct().ToList();
+            subscriptions = await db.PushSubscriptions.Include(s => s.Secrets).AsNoTracking()
+                .Where(s => forces.Contains(s.Force))
+                .ToDictionaryAsync(s => s.Force, cancellationToken);
         }
 
-        var attempts = await Task.WhenAll(due.Select(id => AttemptAsync(id, cancellationToken)));
+        var attempts = await Task.WhenAll(due.Select(d => AttemptAsync(d.Id, subscriptions.GetValueOrDefault(d.Force), cancellationToken)));
         return attempts.Count(made => made);
     }
 
-    private async Task<bool> AttemptAsync(Guid deliveryId, CancellationToken cancellationToken)
+    private async Task<bool> AttemptAsync(Guid deliveryId, PushSubscription? subscription, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AlertsDbContext>();
@@ -80,8 +87,6 @@ public sealed partial class PushSender(
             return false;
         }
 
-        var subscription = await db.PushSubscriptions.Include(s => s.Secrets).AsNoTracking()
-            .FirstOrDefaultAsync(s => s.Force == delivery.Force, cancellationToken);
         var alert = await db.Alerts.AsNoTracking().FirstAsync(a => a.Id == delivery.AlertId, cancellationToken);
 
         delivery.Claim(now, Options.Timeout * 2);

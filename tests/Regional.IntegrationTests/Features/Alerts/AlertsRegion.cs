@@ -55,12 +55,4 @@ public static class PoliceApi
         await using var scope = fixture.Region.AlertsServices.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AlertsDbContext>().Alerts.AsNoTracking().Where(a => a.SourceId == sourceId).ToListAsync();
     }
-
-    public static async Task AssertRefused(HttpResponseMessage response, string field, HttpStatusCode status = HttpStatusCode.UnprocessableEntity)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var errors = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<JsonObject>(response.Content))!["errors"]!.AsObject();
-        Assert.True(errors.ContainsKey(field), $"expected an error for {field}, got {errors.ToJsonString()}");
-    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Net.Http.Json;
 using Regional.IntegrationTests.Infrastructure;
 using static Regional.IntegrationTests.Features.Alerts.PoliceApi;
+using static Regional.IntegrationTests.Infrastructure.Api;
 
 namespace Regional.IntegrationTests.Features.Alerts;
 

@@ -296,14 +296,6 @@ public abstract class When_a_child_placed_out_of_area_goes_missing<TRegion>(TReg
     private static async Task<RegisterEntryView[]> MissingNow(HttpClient client) =>
         (await client.GetFromJsonAsync<RegisterEntryView[]>($"/{Host}/register?missing=true", Json))!;
 
-    private static async Task AssertRefused(HttpResponseMessage response, string field)
-    {
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
-        Assert.True(errors.ContainsKey(field), $"expected an error for {field}, got {errors.ToJsonString()}");
-    }
-
     /// <summary>Nothing about the episode went into the placing authority's outbox.</summary>
     private async Task AssertNothingSentAbout(Guid placementId)
     {
